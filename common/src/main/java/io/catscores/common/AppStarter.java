@@ -1,0 +1,32 @@
+package io.catscores.common;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts either app the same way: check the environment, map operator switches, run. */
+public final class AppStarter {
+
+  private AppStarter() {}
+
+  public static ConfigurableApplicationContext run(
+      Class<?> application, String[] args, List<String> requiredSecrets) {
+    Map<String, String> env = System.getenv();
+    try {
+      RequiredEnvironment.check(env, requiredSecrets);
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
+    SpringApplication app = new SpringApplication(application);
+    app.setDefaultProperties(defaultProperties(env));
+    return app.run(args);
+  }
+
+  /** SKIP_METRICS=true (the operators' existing switch) turns the Prometheus endpoint off. */
+  static Map<String, Object> defaultProperties(Map<String, String> env) {
+    boolean skip = Boolean.parseBoolean(env.getOrDefault("SKIP_METRICS", "false").trim());
+    return Map.of("management.prometheus.metrics.export.enabled", !skip);
+  }
+}

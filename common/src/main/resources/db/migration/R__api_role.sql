@@ -1,0 +1,18 @@
+-- The api's read-only login role. Re-applied on every start (the timestamp below changes the
+-- checksum) so the password always matches the environment and new tables get their grant.
+-- applied at ${flyway:timestamp}
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${api_role}') THEN
+        CREATE ROLE "${api_role}" LOGIN;
+    END IF;
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), '${api_role}');
+END
+$$;
+ALTER ROLE "${api_role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION
+    PASSWORD '${api_password}';
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${api_role}";
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "${api_role}";
+GRANT USAGE ON SCHEMA public TO "${api_role}";
+GRANT SELECT ON breed, category, image, breed_image, category_image, sync_run, game, score
+    TO "${api_role}";

@@ -1,0 +1,67 @@
+package io.catscores.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One app jar run as a child JVM that shares this terminal's output. */
+final class AppProcess {
+
+  private final String name;
+  private final Process process;
+
+  private AppProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+  }
+
+  static AppProcess start(String name, Path jar, Map<String, String> env) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build first with ./mvnw -DskipTests package");
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    var builder = new ProcessBuilder(java, "-jar", jar.toString()).inheritIO();
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return new AppProcess(name, builder.start());
+  }
+
+  static AppProcess awaitFirstExit(List<AppProcess> apps) {
+    CompletableFuture<?>[] exits =
+        apps.stream().map(app -> app.process.onExit()).toArray(CompletableFuture[]::new);
+    CompletableFuture.anyOf(exits).join();
+    return apps.stream().filter(app -> !app.isAlive()).findFirst().orElseThrow();
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  void stop() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

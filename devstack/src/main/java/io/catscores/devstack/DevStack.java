@@ -1,0 +1,138 @@
+package io.catscores.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-command local run: starts whatever the environment does not provide (PostgreSQL when
+ * PG_DB_HOST is unset, Redis when REDIS_HOST is unset, the upstream replica when
+ * UPSTREAM_CATAPI_URL is unset), then the syncronizer (which migrates) and the api as child
+ * processes. Ctrl-C or SIGTERM stops the apps first, then the servers.
+ */
+public final class DevStack {
+
+  private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+  static final int POSTGRES_PORT = 54329;
+  static final int REDIS_PORT = 63799;
+  static final int UPSTREAM_PORT = 8089;
+  static final String DATABASE = "catscores";
+
+  private final List<AutoCloseable> servers = new ArrayList<>();
+  private final List<AppProcess> apps = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
+    var stack = new DevStack();
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+    int exit = stack.run(root, System.getenv());
+    System.exit(exit);
+  }
+
+  int run(Path root, Map<String, String> parentEnv) throws Exception {
+    Path state = root.resolve(".local");
+    Map<String, String> env = new HashMap<>(parentEnv);
+    env.putIfAbsent("APP_ENV", "local");
+
+    if (blank(env.get("PG_DB_HOST"))) {
+      log.info(
+          "PG_DB_HOST unset: starting embedded PostgreSQL on port {}, data in {}",
+          POSTGRES_PORT,
+          state.resolve("postgres"));
+      Files.createDirectories(state);
+      PostgresServer postgres = PostgresServer.start(state.resolve("postgres"), POSTGRES_PORT);
+      servers.add(postgres);
+      postgres.ensureDatabase(DATABASE);
+      env.put("PG_DB_HOST", "localhost");
+      env.put("PG_DB_PORT", String.valueOf(postgres.port()));
+      env.put("PG_DB_USER", PostgresServer.SUPERUSER);
+      env.put("PG_DB_PASSWORD", "");
+      env.put("PG_DB_DATABASE", DATABASE);
+    }
+    if (blank(env.get("REDIS_HOST"))) {
+      log.info(
+          "REDIS_HOST unset: starting embedded Redis on port {}, data in {}",
+          REDIS_PORT,
+          state.resolve("redis"));
+      RedisServer redis = RedisServer.start(state.resolve("redis"), REDIS_PORT);
+      servers.add(redis);
+      env.put("REDIS_HOST", "localhost");
+      env.put("REDIS_PORT", String.valueOf(redis.port()));
+    }
+    if (blank(env.get("UPSTREAM_CATAPI_URL"))) {
+      UpstreamReplica replica = UpstreamReplica.start(UPSTREAM_PORT);
+      servers.add(replica);
+      log.info(
+          "UPSTREAM_CATAPI_URL unset: serving the recorded TheCatAPI catalogue at {}",
+          replica.baseUrl());
+      env.put("UPSTREAM_CATAPI_URL", replica.baseUrl());
+    }
+
+    // The syncronizer owns the schema and the api's role, so the api starts once it is ready.
+    AppProcess syncronizer =
+        AppProcess.start("syncronizer", root.resolve("syncronizer/target/syncronizer.jar"), env);
+    apps.add(syncronizer);
+    awaitHealthy(syncronizer, "http://localhost:8001/healthz", Duration.ofMinutes(3));
+    AppProcess api = AppProcess.start("api", root.resolve("api/target/api.jar"), env);
+    apps.add(api);
+    awaitHealthy(api, "http://localhost:8000/healthz", Duration.ofMinutes(2));
+    log.info("Ready: api http://localhost:8000  syncronizer http://localhost:8001  (Ctrl-C stops)");
+
+    AppProcess exited = AppProcess.awaitFirstExit(apps);
+    log.error("{} exited with code {}; stopping the stack", exited.name(), exited.exitCode());
+    return 1;
+  }
+
+  private static void awaitHealthy(AppProcess app, String url, Duration timeout)
+      throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!app.isAlive()) {
+        throw new IllegalStateException(app.name() + " exited during start-up; see its log above");
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(app.name() + " not healthy at " + url + " after " + timeout);
+  }
+
+  /** Stops the apps (gracefully, then forcibly), then the servers, newest first. */
+  void stop() {
+    apps.forEach(AppProcess::stop);
+    for (int i = servers.size() - 1; i >= 0; i--) {
+      try {
+        servers.get(i).close();
+      } catch (Exception e) {
+        log.warn("Could not stop {}: {}", servers.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+    servers.clear();
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
