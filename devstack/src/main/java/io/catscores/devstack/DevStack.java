@@ -42,7 +42,11 @@ public final class DevStack {
   }
 
   int run(Path root, Map<String, String> parentEnv) throws Exception {
-    Path state = root.resolve(".local");
+    // DEVSTACK_STATE lets benchmarks use a throw-away data folder instead of .local/.
+    Path state =
+        blank(parentEnv.get("DEVSTACK_STATE"))
+            ? root.resolve(".local")
+            : Path.of(parentEnv.get("DEVSTACK_STATE")).toAbsolutePath();
     Map<String, String> env = new HashMap<>(parentEnv);
     env.putIfAbsent("APP_ENV", "local");
 

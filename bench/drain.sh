@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Drain benchmark (issue: score queue). Loads N badge messages (5 distinct scores each) into the
+# Redis stream of a running local system, measures how fast the syncronizer's Quartz drain stores
+# them and the lag, then times a raw psql \copy of the same rows into the same table.
+#   bench/drain.sh            # N=200000
+#   N=50000 bench/drain.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-200000}
+STATE=$(mktemp -d /tmp/catscores-bench.XXXXXX)
+PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+DEVSTACK_STATE="$STATE" java -jar devstack/target/devstack-exec.jar >"$STATE/stack.log" 2>&1 &
+STACK=$!
+trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$STATE"' EXIT
+for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && break; sleep 1; done
+"${PSQL[@]}" -c "TRUNCATE score"
+
+LOAD=$(python3 bench/drain_load.py --n "$N" --csv "$STATE/rows.csv")
+EXPECTED=$((N * 5))
+START=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['load_start'])" "$LOAD")
+LOADED=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['load_end'])" "$LOAD")
+MAX_LAG=0
+while :; do
+  # Read progress from the syncronizer's own counters: a count(*) every 200 ms would steal CPU.
+  METRICS=$(curl -s localhost:8001/metrics)
+  COUNT=$(awk '/^badge_scores_total\{.*outcome="stored"/ {printf "%d", $2}' <<<"$METRICS")
+  COUNT=${COUNT:-0}
+  LAG=$(awk '/^badge_stream_lag_seconds/ {print $2}' <<<"$METRICS")
+  MAX_LAG=$(python3 -c "print(max(float('$MAX_LAG'), float('${LAG:-0}')))")
+  [ "$COUNT" -ge "$EXPECTED" ] && break
+  sleep 0.2
+done
+DONE=$(date +%s.%N)
+WRITE_SECONDS=$(curl -s localhost:8001/metrics | awk '/^badge_drain_write_seconds_sum/ {print $2}')
+STORED=$("${PSQL[@]}" -c "SELECT count(*) FROM score")
+[ "$STORED" -eq "$EXPECTED" ] || { echo "expected $EXPECTED rows, found $STORED" >&2; exit 1; }
+
+"${PSQL[@]}" -c "TRUNCATE score"
+COPY_START=$(date +%s.%N)
+"${PSQL[@]}" -c "\\copy score (player_uuid, mac_address, game_id, score, duration, first_seen_at, stream_entry_id) FROM '$STATE/rows.csv' CSV"
+COPY_END=$(date +%s.%N)
+COPIED=$("${PSQL[@]}" -c "SELECT count(*) FROM score")
+
+python3 - "$N" "$EXPECTED" "$START" "$LOADED" "$DONE" "$COPY_START" "$COPY_END" "$COPIED" "$MAX_LAG" "$WRITE_SECONDS" <<'PY'
+import sys
+n, expected, start, loaded, done, c0, c1, copied, lag, write = sys.argv[1:]
+expected, copied = int(expected), int(copied)
+start, loaded, done, c0, c1 = map(float, (start, loaded, done, c0, c1))
+print(f"messages={n} scores={expected}")
+print(f"load into stream: {loaded - start:.2f} s")
+print(f"drain (load start -> all stored): {done - start:.2f} s = {expected / (done - start):,.0f} scores/s")
+print(f"drain after load finished: {done - loaded:.2f} s; max badge_stream_lag_seconds seen: {float(lag):.2f} s")
+print(f"of which in the batch INSERT statements: {float(write):.2f} s")
+print(f"psql \\copy of the same rows: {c1 - c0:.2f} s = {copied / (c1 - c0):,.0f} rows/s")
+PY

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Loads N badge high-score messages (5 scores each, all distinct) into the score stream over raw
+RESP (standard library only), writes the same rows as CSV for the \\copy baseline, and prints the
+load start/end times. Used by bench/drain.sh."""
+import argparse, json, socket, time, uuid
+
+GAMES = [("BO", 1), ("LA", 2), ("RO", 3), ("TT", 5), ("Breakout", 1)]
+
+def resp(*parts):
+    out = [b"*%d\r\n" % len(parts)]
+    for p in parts:
+        b = p if isinstance(p, bytes) else str(p).encode()
+        out.append(b"$%d\r\n%s\r\n" % (len(b), b))
+    return b"".join(out)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200_000)
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=63799)
+    ap.add_argument("--stream", default="badge:scores")
+    ap.add_argument("--csv", required=True)
+    a = ap.parse_args()
+    sock = socket.create_connection((a.host, a.port))
+    chunk, sent = [], 0
+    t0 = time.time()
+    with open(a.csv, "w") as csv:
+        for i in range(a.n):
+            player = str(uuid.UUID(int=i + 1))
+            mac = "24:6F:28:%02X:%02X:%02X" % ((i >> 16) & 255, (i >> 8) & 255, i & 255)
+            table = [[g, 1000 + i % 5000 + k, 60 + k] for k, (g, _) in enumerate(GAMES)]
+            msg = {"user_uuid": player, "mac_address": mac, "event": "high-score", "high_scores": table}
+            chunk.append(resp("XADD", a.stream, "*", "payload", json.dumps(msg)))
+            for k, (_, gid) in enumerate(GAMES):
+                # Breakout appears twice (BO and Breakout) with different scores: 5 distinct rows.
+                csv.write(f"{player},{mac},{gid},{1000 + i % 5000 + k},{60 + k},2026-01-01T00:00:00Z,bench-{i}\n")
+            if len(chunk) == 1000:
+                sock.sendall(b"".join(chunk)); sent += len(chunk); chunk = []
+        if chunk:
+            sock.sendall(b"".join(chunk)); sent += len(chunk)
+        # Read every reply (each XADD answers "$<len>\r\n<id>\r\n") so the load is complete
+        # before the clock stops; an error reply aborts.
+        reader = sock.makefile("rb")
+        for _ in range(sent):
+            line = reader.readline()
+            if line.startswith(b"-"):
+                raise SystemExit("redis refused an XADD: " + line.decode().strip())
+            reader.readline()
+    t1 = time.time()
+    print(json.dumps({"messages": a.n, "scores": a.n * len(GAMES), "load_start": t0, "load_end": t1}))
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,281 @@
+package io.catscores.syncronizer.scores;
+
+import io.catscores.syncronizer.scores.BadgeMessage.Counted;
+import io.catscores.syncronizer.scores.BadgeMessage.HighScores;
+import io.catscores.syncronizer.scores.BadgeMessage.Invalid;
+import io.lettuce.core.StreamMessage;
+import jakarta.annotation.PreDestroy;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Moves score messages from the Redis stream into PostgreSQL, at least once: a batch is
+ * acknowledged only after its scores are committed, and the natural key makes a redelivered score a
+ * no-op. Unusable messages go to the dead-letter stream, so nothing blocks the queue.
+ */
+@Component
+class ScoreDrain {
+
+  private static final Logger log = LoggerFactory.getLogger(ScoreDrain.class);
+
+  private final ScoreStream stream;
+  private final ScoreRepository scores;
+  private final BadgeMessageParser parser;
+  private final DrainMetrics metrics;
+  private final ScoreQueueProperties queue;
+  private final Clock clock = Clock.systemUTC();
+  private final ExecutorService writers;
+
+  ScoreDrain(
+      ScoreStream stream,
+      ScoreRepository scores,
+      Games games,
+      ObjectMapper json,
+      DrainMetrics metrics,
+      ScoreQueueProperties queue) {
+    this.stream = stream;
+    this.scores = scores;
+    this.parser = new BadgeMessageParser(json, games::idOf);
+    this.metrics = metrics;
+    this.queue = queue;
+    this.writers =
+        Executors.newFixedThreadPool(
+            queue.writers(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "score-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  @PreDestroy
+  void stopWriters() throws InterruptedException {
+    writers.shutdown();
+    writers.awaitTermination(30, TimeUnit.SECONDS);
+  }
+
+  /** What one drain pass did. */
+  record Result(int entries, int stored, int duplicates, int deadLettered) {
+    Result plus(Result other) {
+      return new Result(
+          entries + other.entries,
+          stored + other.stored,
+          duplicates + other.duplicates,
+          deadLettered + other.deadLettered);
+    }
+  }
+
+  /**
+   * Drains until the stream is empty or {@code budget} is spent: first this consumer's own pending
+   * entries (left by a crash), then entries idle on dead consumers, then new ones.
+   *
+   * @throws SQLException when PostgreSQL fails; the batch stays pending and is retried next time
+   */
+  Result drain(Duration budget) throws SQLException {
+    Instant deadline = clock.instant().plus(budget);
+    Result total = new Result(0, 0, 0, 0);
+    total = total.plus(drainFrom(stream::ownPending, deadline));
+    total = total.plus(drainFrom(stream::reclaim, deadline));
+    total = total.plus(drainNew(deadline));
+    stream.trimAcknowledged();
+    metrics.queueState(stream.state());
+    if (total.entries() > 0) {
+      log.info(
+          "Drained {} entries: {} scores stored, {} duplicates, {} dead-lettered",
+          total.entries(),
+          total.stored(),
+          total.duplicates(),
+          total.deadLettered());
+    }
+    return total;
+  }
+
+  private Result drainFrom(
+      IntFunction<List<StreamMessage<String, String>>> source, Instant deadline)
+      throws SQLException {
+    Result total = new Result(0, 0, 0, 0);
+    while (clock.instant().isBefore(deadline)) {
+      List<StreamMessage<String, String>> batch = source.apply(queue.batchSize());
+      if (batch.isEmpty()) {
+        break;
+      }
+      total = total.plus(process(batch));
+      metrics.queueState(stream.state());
+    }
+    return total;
+  }
+
+  /**
+   * New entries, with up to {@code writers} batches being written at once: PostgreSQL inserts are
+   * the bottleneck and one connection keeps only one core busy. Each batch is acknowledged after
+   * its own commit, so a failure leaves exactly the unwritten batches pending. (Own pending and
+   * reclaimed entries are drained one batch at a time: re-reading them while a batch is in flight
+   * would hand out the same entries twice.)
+   */
+  private Result drainNew(Instant deadline) throws SQLException {
+    Semaphore slots = new Semaphore(queue.writers());
+    AtomicBoolean writeFailed = new AtomicBoolean();
+    List<Future<Result>> inFlight = new ArrayList<>();
+    RuntimeException readFailure = null;
+    try {
+      while (clock.instant().isBefore(deadline) && !writeFailed.get()) {
+        slots.acquireUninterruptibly();
+        List<StreamMessage<String, String>> batch = readNewOrRelease(slots);
+        if (batch.isEmpty()) {
+          break;
+        }
+        Prepared prepared = prepare(batch);
+        inFlight.add(
+            writers.submit(
+                () -> {
+                  try {
+                    return commit(prepared);
+                  } catch (SQLException | RuntimeException e) {
+                    writeFailed.set(true);
+                    throw e;
+                  } finally {
+                    slots.release();
+                  }
+                }));
+        metrics.queueState(stream.state());
+      }
+    } catch (RuntimeException e) {
+      readFailure = e;
+    }
+    Result written = awaitAll(inFlight);
+    if (readFailure != null) {
+      throw readFailure;
+    }
+    return written;
+  }
+
+  private List<StreamMessage<String, String>> readNewOrRelease(Semaphore slots) {
+    try {
+      List<StreamMessage<String, String>> batch = stream.readNew(queue.batchSize());
+      if (batch.isEmpty()) {
+        slots.release();
+      }
+      return batch;
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+  }
+
+  /** Waits for every write; returns their sum, or throws the first failure once all are done. */
+  private static Result awaitAll(List<Future<Result>> writes) throws SQLException {
+    Result total = new Result(0, 0, 0, 0);
+    Throwable failure = null;
+    for (Future<Result> write : writes) {
+      try {
+        total = total.plus(write.get());
+      } catch (ExecutionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure instanceof SQLException sql) {
+      throw sql;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("Score write failed", failure);
+    }
+    return total;
+  }
+
+  private Result process(List<StreamMessage<String, String>> batch) throws SQLException {
+    return commit(prepare(batch));
+  }
+
+  /** A batch read and parsed, ready to be written and acknowledged. */
+  private record Prepared(
+      int size, List<ScoreRepository.Row> rows, List<DeadLetter> deadLetters, List<String> ids) {}
+
+  private Prepared prepare(List<StreamMessage<String, String>> batch) {
+    metrics.batch(batch.size());
+    List<ScoreRepository.Row> rows = new ArrayList<>();
+    List<DeadLetter> deadLetters = new ArrayList<>();
+    List<String> ids = new ArrayList<>(batch.size());
+    for (StreamMessage<String, String> entry : batch) {
+      ids.add(entry.getId());
+      String payload = entry.getBody() == null ? null : entry.getBody().get(ScoreStream.PAYLOAD);
+      BadgeMessage message =
+          payload == null
+              ? new Invalid("invalid", "stream entry has no '" + ScoreStream.PAYLOAD + "' field")
+              : parser.parse(payload);
+      Instant seenAt = ScoreStream.entryTime(entry.getId());
+      if (message instanceof HighScores high) {
+        for (BadgeMessage.Score s : high.scores()) {
+          rows.add(
+              new ScoreRepository.Row(
+                  high.player(),
+                  high.macAddress(),
+                  s.gameId(),
+                  s.score(),
+                  s.duration(),
+                  seenAt,
+                  entry.getId()));
+        }
+        if (high.rejected().isEmpty()) {
+          metrics.message(high.event(), "stored");
+        } else {
+          metrics.message(high.event(), "partly_stored");
+          String reason = "partly stored; " + String.join("; ", high.rejected());
+          deadLetters.add(new DeadLetter(entry.getId(), payload, reason));
+        }
+      } else if (message instanceof Counted counted) {
+        metrics.message(counted.event(), "counted");
+      } else if (message instanceof Invalid invalid) {
+        metrics.message(invalid.event(), "dead_lettered");
+        deadLetters.add(new DeadLetter(entry.getId(), payload, invalid.reason()));
+      }
+    }
+    return new Prepared(batch.size(), rows, deadLetters, ids);
+  }
+
+  private Result commit(Prepared batch) throws SQLException {
+    List<ScoreRepository.Row> rows = batch.rows();
+    int inserted = insert(rows);
+    Instant now = clock.instant();
+    for (DeadLetter dead : batch.deadLetters()) {
+      stream.deadLetter(dead.entryId(), dead.payload(), dead.reason(), now);
+      log.warn("Dead-lettered stream entry {}: {}", dead.entryId(), dead.reason());
+    }
+    stream.acknowledge(batch.ids());
+    metrics.scores("stored", inserted);
+    metrics.scores("duplicate", rows.size() - inserted);
+    return new Result(batch.size(), inserted, rows.size() - inserted, batch.deadLetters().size());
+  }
+
+  private int insert(List<ScoreRepository.Row> rows) throws SQLException {
+    long start = System.nanoTime();
+    try {
+      return scores.insertNew(rows);
+    } finally {
+      metrics.writeLatency().record(Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private record DeadLetter(String entryId, String payload, String reason) {}
+}

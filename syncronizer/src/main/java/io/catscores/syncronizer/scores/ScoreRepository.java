@@ -1,0 +1,90 @@
+package io.catscores.syncronizer.scores;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** Writes a whole batch of scores with one statement; repeats of a known score are no-ops. */
+@Repository
+class ScoreRepository {
+
+  // unnest() of column arrays: one round trip and one plan per batch, whatever its size.
+  private static final String INSERT =
+      """
+      INSERT INTO score (player_uuid, mac_address, game_id, score, duration, first_seen_at,
+                         stream_entry_id)
+      SELECT * FROM unnest(?::uuid[], ?::text[], ?::smallint[], ?::bigint[], ?::bigint[],
+                           ?::timestamptz[], ?::text[])
+      ON CONFLICT ON CONSTRAINT score_natural_key DO NOTHING
+      """;
+
+  private final DataSource dataSource;
+
+  ScoreRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A score as read from the stream entry {@code entryId}, first seen at {@code seenAt}. */
+  record Row(
+      UUID player,
+      String macAddress,
+      short gameId,
+      long score,
+      long duration,
+      Instant seenAt,
+      String entryId) {}
+
+  /**
+   * Inserts the rows that are new and returns how many were; commits before returning, so the
+   * caller may acknowledge the stream entries afterwards.
+   */
+  int insertNew(List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    int n = rows.size();
+    Object[] players = new Object[n];
+    Object[] macs = new Object[n];
+    Object[] games = new Object[n];
+    Object[] scores = new Object[n];
+    Object[] durations = new Object[n];
+    Object[] seen = new Object[n];
+    Object[] entries = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Row row = rows.get(i);
+      players[i] = row.player();
+      macs[i] = row.macAddress();
+      games[i] = row.gameId();
+      scores[i] = row.score();
+      durations[i] = row.duration();
+      seen[i] = Timestamp.from(row.seenAt());
+      entries[i] = row.entryId();
+    }
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      Array[] arrays = {
+        connection.createArrayOf("uuid", players),
+        connection.createArrayOf("text", macs),
+        connection.createArrayOf("int2", games),
+        connection.createArrayOf("int8", scores),
+        connection.createArrayOf("int8", durations),
+        connection.createArrayOf("timestamptz", seen),
+        connection.createArrayOf("text", entries)
+      };
+      for (int i = 0; i < arrays.length; i++) {
+        insert.setArray(i + 1, arrays[i]);
+      }
+      return insert.executeUpdate();
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package io.catscores.syncronizer.scores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catscores.devstack.SharedServers;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The drain against real Redis and PostgreSQL, driven directly (the Quartz trigger is off). */
+@SpringBootTest(
+    properties = {
+      "scores.scheduled=false",
+      "scores.bridge-enabled=false",
+      "scores.reclaim-idle=300ms"
+    })
+class ScoreDrainIT {
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    String url = SharedServers.freshDatabase("drain");
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("redis.port", () -> SharedServers.redis().port());
+    registry.add("scores.stream", () -> "test:drain:scores");
+    registry.add("scores.dead-letter-stream", () -> "test:drain:dead");
+  }
+
+  @Autowired ScoreDrain drain;
+  @Autowired ScoreRepository repository;
+  @Autowired RedisClient client;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ScoreQueueProperties queue;
+  ScoreQueueFixture fixture;
+
+  @BeforeEach
+  void reset() {
+    fixture = new ScoreQueueFixture(client, jdbc, queue);
+    fixture.reset();
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void everySampleLandsAsExpected() throws Exception {
+    List<String> samples = ScoreQueueFixture.samples();
+    samples.forEach(fixture::publish);
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(10));
+
+    assertThat(result.entries()).isEqualTo(samples.size());
+    // 2 + (1 new, 1 repeat) + 4 + 1: the repeated Breakout 1840/212 is stored once.
+    assertThat(result.stored()).isEqualTo(8);
+    assertThat(result.duplicates()).isEqualTo(1);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT g.abbreviation || ' ' || s.score || ' ' || s.duration FROM score s"
+                    + " JOIN game g ON g.id = s.game_id ORDER BY s.player_uuid, g.id, s.score",
+                String.class))
+        .containsExactly(
+            "LA 60 75",
+            "BO 1840 212",
+            "BO 2210 260",
+            "RO 990 95",
+            "BO 1500 180",
+            "LA 42 61",
+            "RO 1200 130",
+            "TT 77 30");
+    assertThat(fixture.deadLetters())
+        .extracting(e -> e.getBody().get("reason"))
+        .satisfiesExactly(
+            r -> assertThat(r).isEqualTo("high_scores[0]: unknown game 'ZZ'"),
+            r -> assertThat(r).isEqualTo("missing mac_address"),
+            r -> assertThat(r).isEqualTo("unknown event 'teleport'"),
+            r -> assertThat(r).startsWith("invalid JSON: Unexpected end-of-input"),
+            r -> assertThat(r).startsWith("invalid JSON: Unrecognized token 'not'"));
+    StreamMessage<String, String> teleport = fixture.deadLetters().get(2);
+    assertThat(teleport.getBody())
+        .containsEntry("payload", samples.get(9))
+        .containsKeys("dead_lettered_at", "source_entry_id");
+    assertThat(Instant.parse(teleport.getBody().get("dead_lettered_at")))
+        .isBefore(Instant.now().plusSeconds(1));
+    assertThat(fixture.pending()).isZero();
+  }
+
+  @Test
+  void redeliveryAfterACrashBeforeTheAckStoresNothingTwice() throws Exception {
+    String player = UUID.randomUUID().toString();
+    for (int i = 0; i < 50; i++) {
+      fixture.publish(highScore(player, i));
+    }
+    // A previous life of this consumer read the batch and committed it, then died before XACK.
+    List<StreamMessage<String, String>> delivered =
+        fixture
+            .redis()
+            .xreadgroup(
+                Consumer.from(queue.group(), queue.consumer()),
+                XReadArgs.Builder.count(100),
+                XReadArgs.StreamOffset.lastConsumed(queue.stream()));
+    List<ScoreRepository.Row> committed = new ArrayList<>();
+    for (StreamMessage<String, String> entry : delivered) {
+      int score =
+          Integer.parseInt(
+              entry.getBody().get("payload").replaceAll(".*\\[\"BO\", (\\d+),.*", "$1"));
+      committed.add(
+          new ScoreRepository.Row(
+              UUID.fromString(player),
+              "AA:BB",
+              (short) 1,
+              score,
+              10,
+              Instant.now(),
+              entry.getId()));
+    }
+    assertThat(repository.insertNew(committed)).isEqualTo(50);
+    assertThat(fixture.pending()).isEqualTo(50);
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(10));
+
+    assertThat(result.entries()).isEqualTo(50);
+    assertThat(result.stored()).isZero();
+    assertThat(result.duplicates()).isEqualTo(50);
+    assertThat(fixture.scoreRows()).isEqualTo(50);
+    assertThat(fixture.pending()).isZero();
+  }
+
+  @Test
+  void entriesPendingOnADeadConsumerAreReclaimed() throws Exception {
+    String player = UUID.randomUUID().toString();
+    for (int i = 0; i < 20; i++) {
+      fixture.publish(highScore(player, i));
+    }
+    fixture
+        .redis()
+        .xreadgroup(
+            Consumer.from(queue.group(), "instance-that-died"),
+            XReadArgs.Builder.count(100),
+            XReadArgs.StreamOffset.lastConsumed(queue.stream()));
+    assertThat(fixture.pending()).isEqualTo(20);
+    Thread.sleep(queue.reclaimIdle().toMillis() + 100);
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(10));
+
+    assertThat(result.stored()).isEqualTo(20);
+    assertThat(fixture.scoreRows()).isEqualTo(20);
+    assertThat(fixture.pending()).isZero();
+  }
+
+  @Test
+  void anEntryWithoutPayloadIsDeadLetteredAndTheQueueMovesOn() throws Exception {
+    fixture.redis().xadd(queue.stream(), Map.of("data", "{}"));
+    fixture.publish(highScore(UUID.randomUUID().toString(), 7));
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(10));
+
+    assertThat(result.stored()).isEqualTo(1);
+    assertThat(fixture.deadLetters())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getBody().get("reason")).contains("no 'payload' field"));
+  }
+
+  @Test
+  void acknowledgedEntriesAreTrimmedFromTheStream() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      fixture.publish(highScore(UUID.randomUUID().toString(), i));
+    }
+    drain.drain(Duration.ofSeconds(10));
+    // Everything but the last delivered entry (the trim boundary) is gone.
+    assertThat(fixture.redis().xlen(queue.stream())).isLessThanOrEqualTo(1);
+    assertThat(fixture.scoreRows()).isEqualTo(30);
+  }
+
+  @Test
+  void parallelBatchesStoreEveryRepeatedTableOnce() throws Exception {
+    // 1000 badges each re-send their table three times, interleaved: 3000 entries, 30 batches.
+    List<String> players = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      players.add(UUID.randomUUID().toString());
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < players.size(); i++) {
+        fixture.publish(highScore(players.get(i), i));
+      }
+    }
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(30));
+
+    assertThat(result.entries()).isEqualTo(3000);
+    assertThat(result.stored()).isEqualTo(1000);
+    assertThat(result.duplicates()).isEqualTo(2000);
+    assertThat(fixture.scoreRows()).isEqualTo(1000);
+    assertThat(fixture.pending()).isZero();
+  }
+
+  static String highScore(String player, int score) {
+    return "{\"user_uuid\": \""
+        + player
+        + "\", \"mac_address\": \"AA:BB\", \"event\": \"high-score\","
+        + " \"high_scores\": [[\"BO\", "
+        + score
+        + ", 10]]}";
+  }
+}
