@@ -113,6 +113,11 @@ public final class UpstreamReplica implements AutoCloseable {
                     .withBody(list.toString())));
   }
 
+  /** The recorded response body of {@code breeds.json} or {@code categories.json}, as served. */
+  public static String recording(String file) {
+    return read(file).toString();
+  }
+
   private static ArrayNode read(String file) {
     try (InputStream in = UpstreamReplica.class.getResourceAsStream(RECORDING + file)) {
       if (in == null) {

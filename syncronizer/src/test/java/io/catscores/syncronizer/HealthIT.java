@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No jobs: nothing here may reach the real upstream.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"sync.scheduled=false", "scores.scheduled=false", "scores.bridge-enabled=false"})
 class HealthIT {
 
   @DynamicPropertySource

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The syncronizer migrates an empty database at start-up and leaves the api a read-only role. */
-@SpringBootTest
+@SpringBootTest(
+    properties = {"sync.scheduled=false", "scores.scheduled=false", "scores.bridge-enabled=false"})
 class SchemaIT {
 
   private static final String DB_URL = SharedServers.freshDatabase("schema");

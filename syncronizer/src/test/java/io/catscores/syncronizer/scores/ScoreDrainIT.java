@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     properties = {
       "scores.scheduled=false",
+      "sync.scheduled=false",
       "scores.bridge-enabled=false",
       "scores.reclaim-idle=300ms"
     })

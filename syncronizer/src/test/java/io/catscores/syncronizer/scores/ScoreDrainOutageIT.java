@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     properties = {
       "scores.scheduled=false",
+      "sync.scheduled=false",
       "scores.bridge-enabled=false",
       "spring.datasource.hikari.connection-timeout=1000"
     })

@@ -1,0 +1,280 @@
+package io.catscores.syncronizer.catalog;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One catalogue sync of one source: breeds, then categories, then images, each entity set written
+ * in its own transaction, so a failure leaves the previous good data of the failing set intact. The
+ * run is recorded in sync_run whatever happens.
+ */
+@Service
+public class CatalogSync {
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogSync.class);
+
+  private final UpstreamClient upstream;
+  private final CatalogWriter writer;
+  private final SyncRuns runs;
+  private final SyncProperties.Http http;
+  private final MeterRegistry meters;
+  private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+  CatalogSync(
+      UpstreamClient upstream,
+      CatalogWriter writer,
+      SyncRuns runs,
+      SyncProperties properties,
+      MeterRegistry meters) {
+    this.upstream = upstream;
+    this.writer = writer;
+    this.runs = runs;
+    this.http = properties.http();
+    this.meters = meters;
+  }
+
+  /** What a run did; {@code error} is null when it succeeded. */
+  public record Outcome(long runId, CatalogWriter.Changes changes, int rejected, String error) {
+    public boolean succeeded() {
+      return error == null;
+    }
+  }
+
+  /** A run still 'running' an hour after it started died with its instance: say so. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void closeAbandonedRuns() {
+    int closed =
+        runs.failAbandoned("abandoned: the instance running it stopped before it finished");
+    if (closed > 0) {
+      log.warn("Marked {} abandoned sync runs as failed", closed);
+    }
+  }
+
+  public Outcome run(SyncProperties.Source source) {
+    String job = source.jobName();
+    long runId = runs.start(job, source.name());
+    long started = System.nanoTime();
+    MDC.put("job", job);
+    MDC.put("source", source.name());
+    MDC.put("run_id", String.valueOf(runId));
+    Rejections rejected = new Rejections(source.name());
+    CatalogWriter.Changes changes = CatalogWriter.Changes.NONE;
+    String error = null;
+    try {
+      List<CatalogRows.Breed> breeds =
+          normalise(
+              fetch(source, "/v1/breeds"),
+              BreedNormalizer::breed,
+              CatalogRows.Breed::id,
+              "breed",
+              rejected);
+      if (breeds.isEmpty()) {
+        throw new IllegalStateException("upstream returned no usable breeds; previous data kept");
+      }
+      changes = changes.plus(writer.writeBreeds(source.name(), breeds));
+      List<CatalogRows.Category> categories =
+          normalise(
+              fetch(source, "/v1/categories"),
+              BreedNormalizer::category,
+              CatalogRows.Category::id,
+              "category",
+              rejected);
+      changes = changes.plus(writer.writeCategories(source.name(), categories));
+      changes = changes.plus(syncImages(source, breeds, categories, rejected));
+    } catch (RuntimeException e) {
+      error = describe(e);
+      log.error("Catalogue sync of {} failed: {}", source.name(), error);
+    } finally {
+      String outcome = error == null ? "succeeded" : "failed";
+      runs.finish(runId, outcome, changes, rejected.count(), error);
+      record(source, outcome, changes, Duration.ofNanos(System.nanoTime() - started));
+      log.info(
+          "Catalogue sync of {} {}: {} inserted, {} updated, {} removed, {} rejected",
+          source.name(),
+          outcome,
+          changes.inserted(),
+          changes.updated(),
+          changes.removed(),
+          rejected.count());
+      MDC.remove("job");
+      MDC.remove("source");
+      MDC.remove("run_id");
+    }
+    return new Outcome(runId, changes, rejected.count(), error);
+  }
+
+  private CatalogWriter.Changes syncImages(
+      SyncProperties.Source source,
+      List<CatalogRows.Breed> breeds,
+      List<CatalogRows.Category> categories,
+      Rejections rejected) {
+    int limit = http.imagesPerBreed();
+    List<CatalogRows.ImageSet<String>> byBreed =
+        Flux.fromIterable(breeds)
+            .flatMapSequential(
+                breed ->
+                    upstream
+                        .list(
+                            source,
+                            "/v1/images/search?breed_ids={id}&limit={limit}&order=ASC",
+                            breed.id(),
+                            limit)
+                        .map(
+                            list ->
+                                new CatalogRows.ImageSet<>(
+                                    breed.id(), images(list, limit, rejected))),
+                http.imageConcurrency())
+            .collectList()
+            .block();
+    Map<String, Integer> categoryIds = new LinkedHashMap<>();
+    categories.forEach(c -> categoryIds.put(c.name().toLowerCase(Locale.ROOT), c.id()));
+    List<CatalogRows.ImageSet<Integer>> byCategory = new ArrayList<>();
+    for (String name : source.categories()) {
+      Integer id = categoryIds.get(name.toLowerCase(Locale.ROOT));
+      if (id == null) {
+        log.warn(
+            "Configured category '{}' is not in {}'s categories; skipped", name, source.name());
+        continue;
+      }
+      List<JsonNode> list =
+          upstream
+              .list(
+                  source, "/v1/images/search?category_ids={id}&limit={limit}&order=ASC", id, limit)
+              .block();
+      byCategory.add(new CatalogRows.ImageSet<>(id, images(list, limit, rejected)));
+    }
+    return writer.writeImages(source.name(), byBreed, byCategory);
+  }
+
+  private List<CatalogRows.Image> images(List<JsonNode> list, int limit, Rejections rejected) {
+    return normalise(list, BreedNormalizer::image, CatalogRows.Image::id, "image", rejected)
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
+  private List<JsonNode> fetch(SyncProperties.Source source, String path) {
+    return upstream.list(source, path).block();
+  }
+
+  /** Valid rows, first occurrence of each key; every rejection is logged and counted. */
+  private static <T> List<T> normalise(
+      List<JsonNode> nodes,
+      Function<JsonNode, BreedNormalizer.Result<T>> read,
+      Function<T, Object> key,
+      String entity,
+      Rejections rejected) {
+    Map<Object, T> rows = new LinkedHashMap<>();
+    for (JsonNode node : nodes) {
+      BreedNormalizer.Result<T> result = read.apply(node);
+      if (result.row() == null) {
+        rejected.add(entity, result.rejection());
+      } else {
+        rows.putIfAbsent(key.apply(result.row()), result.row());
+      }
+    }
+    return new ArrayList<>(rows.values());
+  }
+
+  private final class Rejections {
+    private final String source;
+    private int count;
+
+    Rejections(String source) {
+      this.source = source;
+    }
+
+    void add(String entity, String reason) {
+      count++;
+      log.warn("Rejected upstream {} from {}: {}", entity, source, reason);
+      Counter.builder("catalog_rejected")
+          .description("Upstream objects rejected by the normaliser")
+          .tag("source", source)
+          .tag("entity", entity)
+          .register(meters)
+          .increment();
+    }
+
+    int count() {
+      return count;
+    }
+  }
+
+  private void record(
+      SyncProperties.Source source, String outcome, CatalogWriter.Changes changes, Duration took) {
+    Timer.builder("catalog_sync_duration")
+        .description("Duration of catalogue sync runs")
+        .tag("job", source.jobName())
+        .tag("source", source.name())
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(took);
+    Counter.builder("catalog_sync_runs")
+        .description("Catalogue sync runs by outcome")
+        .tag("job", source.jobName())
+        .tag("source", source.name())
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
+    Map.of(
+            "inserted",
+            changes.inserted(),
+            "updated",
+            changes.updated(),
+            "removed",
+            changes.removed())
+        .forEach(
+            (change, rows) ->
+                Counter.builder("catalog_sync_rows")
+                    .description("Rows written by catalogue syncs")
+                    .tag("source", source.name())
+                    .tag("change", change)
+                    .register(meters)
+                    .increment(rows));
+    if (outcome.equals("succeeded")) {
+      lastSuccess
+          .computeIfAbsent(
+              source.name(),
+              name ->
+                  meters.gauge(
+                      "catalog_sync_last_success_timestamp_seconds",
+                      List.of(io.micrometer.core.instrument.Tag.of("source", name)),
+                      new AtomicLong()))
+          .set(System.currentTimeMillis() / 1000);
+    }
+  }
+
+  /** A one-line error for the run history: the root cause's type and message, no stack. */
+  static String describe(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+    return root == error
+        ? root.getClass().getSimpleName() + message
+        : error.getClass().getSimpleName()
+            + " caused by "
+            + root.getClass().getSimpleName()
+            + message;
+  }
+}

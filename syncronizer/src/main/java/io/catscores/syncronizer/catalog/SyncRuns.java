@@ -1,0 +1,91 @@
+package io.catscores.syncronizer.catalog;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The run history operators read through the control API (table sync_run). */
+@Repository
+public class SyncRuns {
+
+  private static final int MAX_ERROR = 2_000;
+  private static final RowMapper<Run> RUN =
+      (row, n) ->
+          new Run(
+              row.getLong("id"),
+              row.getString("job"),
+              row.getString("source"),
+              row.getTimestamp("started_at").toInstant(),
+              instant(row.getTimestamp("finished_at")),
+              row.getString("outcome"),
+              row.getInt("inserted"),
+              row.getInt("updated"),
+              row.getInt("removed"),
+              row.getInt("rejected"),
+              row.getString("error"));
+
+  private final JdbcTemplate jdbc;
+
+  SyncRuns(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One recorded run; {@code finishedAt} is null while it runs. */
+  public record Run(
+      long id,
+      String job,
+      String source,
+      Instant startedAt,
+      Instant finishedAt,
+      String outcome,
+      int inserted,
+      int updated,
+      int removed,
+      int rejected,
+      String error) {}
+
+  long start(String job, String source) {
+    return jdbc.queryForObject(
+        "INSERT INTO sync_run (job, source) VALUES (?, ?) RETURNING id", Long.class, job, source);
+  }
+
+  void finish(long id, String outcome, CatalogWriter.Changes changes, int rejected, String error) {
+    jdbc.update(
+        """
+        UPDATE sync_run SET finished_at = now(), outcome = ?, inserted = ?, updated = ?,
+               removed = ?, rejected = ?, error = ?
+        WHERE id = ?
+        """,
+        outcome,
+        changes.inserted(),
+        changes.updated(),
+        changes.removed(),
+        rejected,
+        error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR),
+        id);
+  }
+
+  /** Newest first; {@code job} null for every job. */
+  public List<Run> recent(String job, int limit) {
+    if (job == null) {
+      return jdbc.query("SELECT * FROM sync_run ORDER BY id DESC LIMIT ?", RUN, limit);
+    }
+    return jdbc.query(
+        "SELECT * FROM sync_run WHERE job = ? ORDER BY id DESC LIMIT ?", RUN, job, limit);
+  }
+
+  /** A run that was still 'running' when its instance died is closed as failed at start-up. */
+  int failAbandoned(String reason) {
+    return jdbc.update(
+        "UPDATE sync_run SET outcome = 'failed', finished_at = now(), error = ?"
+            + " WHERE outcome = 'running' AND started_at < now() - interval '1 hour'",
+        reason);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

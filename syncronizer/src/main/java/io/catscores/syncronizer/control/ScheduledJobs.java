@@ -1,0 +1,138 @@
+package io.catscores.syncronizer.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.ScheduleBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers every {@link JobDefinition} with the clustered Quartz scheduler and carries out the
+ * control API's commands. A job an operator paused stays paused across restarts and re-deploys.
+ */
+@Component
+public class ScheduledJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
+
+  private final Scheduler scheduler;
+  private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
+
+  ScheduledJobs(Scheduler scheduler, List<JobDefinition.Provider> providers) {
+    this.scheduler = scheduler;
+    providers.forEach(p -> p.jobs().forEach(job -> definitions.put(job.name(), job)));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void register() throws SchedulerException {
+    for (JobDefinition job : definitions.values()) {
+      JobDetail detail =
+          JobBuilder.newJob(job.type())
+              .withIdentity(job.name())
+              .withDescription(job.description())
+              .usingJobData(new JobDataMap(job.data()))
+              .storeDurably()
+              .build();
+      scheduler.addJob(detail, true);
+      boolean paused = paused(job.name());
+      Trigger trigger =
+          TriggerBuilder.newTrigger()
+              .forJob(detail)
+              .withIdentity(job.name())
+              .withSchedule(schedule(job))
+              .startAt(Date.from(Instant.now().plus(firstDelay(job))))
+              .build();
+      if (scheduler.checkExists(trigger.getKey())) {
+        scheduler.rescheduleJob(trigger.getKey(), trigger);
+      } else {
+        scheduler.scheduleJob(trigger);
+      }
+      if (paused) {
+        scheduler.pauseJob(detail.getKey());
+        log.info("Job {} stays paused ({})", job.name(), job.schedule());
+      } else {
+        log.info("Scheduled job {} ({})", job.name(), job.schedule());
+        if (job.runAtStartup()) {
+          scheduler.triggerJob(detail.getKey());
+        }
+      }
+    }
+  }
+
+  /** Interval jobs first fire one interval from now (a start-up run is triggered separately). */
+  private static Duration firstDelay(JobDefinition job) {
+    boolean cron = job.cron() != null && !job.cron().isBlank();
+    return cron || job.interval() == null ? Duration.ZERO : job.interval();
+  }
+
+  private static ScheduleBuilder<? extends Trigger> schedule(JobDefinition job) {
+    if (job.cron() != null && !job.cron().isBlank()) {
+      return CronScheduleBuilder.cronSchedule(job.cron())
+          .withMisfireHandlingInstructionFireAndProceed();
+    }
+    return SimpleScheduleBuilder.simpleSchedule()
+        .withIntervalInMilliseconds(job.interval().toMillis())
+        .repeatForever()
+        .withMisfireHandlingInstructionNextWithRemainingCount();
+  }
+
+  public List<JobDefinition> definitions() {
+    return List.copyOf(definitions.values());
+  }
+
+  public Optional<JobDefinition> definition(String name) {
+    return Optional.ofNullable(definitions.get(name));
+  }
+
+  public boolean paused(String name) throws SchedulerException {
+    TriggerKey key = TriggerKey.triggerKey(name);
+    return scheduler.checkExists(key)
+        && scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED;
+  }
+
+  /** Whether this instance is executing the job now (other instances report their own). */
+  public boolean executingHere(String name) throws SchedulerException {
+    for (JobExecutionContext context : scheduler.getCurrentlyExecutingJobs()) {
+      if (context.getJobDetail().getKey().getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public Optional<Trigger> trigger(String name) throws SchedulerException {
+    return Optional.ofNullable(scheduler.getTrigger(TriggerKey.triggerKey(name)));
+  }
+
+  public void trigger(JobDefinition job) throws SchedulerException {
+    scheduler.triggerJob(JobKey.jobKey(job.name()));
+  }
+
+  public void pause(JobDefinition job) throws SchedulerException {
+    scheduler.pauseJob(JobKey.jobKey(job.name()));
+  }
+
+  public void resume(JobDefinition job) throws SchedulerException {
+    scheduler.resumeJob(JobKey.jobKey(job.name()));
+  }
+}
