@@ -1,7 +1,7 @@
 package io.catscores.api;
 
-import io.catscores.devstack.Migrations;
-import io.catscores.devstack.SharedServers;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,11 +16,7 @@ class HealthIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String jdbcUrl = SharedServers.freshDatabase("api_health");
-    Migrations.apply(jdbcUrl);
-    registry.add("spring.r2dbc.url", () -> jdbcUrl.replace("jdbc:", "r2dbc:"));
-    registry.add("spring.r2dbc.username", () -> Migrations.API_ROLE);
-    registry.add("spring.r2dbc.password", () -> Migrations.API_PASSWORD);
+    ApiTestDatabase.register(registry);
   }
 
   @Autowired WebTestClient web;
@@ -38,7 +34,21 @@ class HealthIT {
   }
 
   @Test
-  void metricsAreExposedForPrometheus() {
+  void readyWhenTheDatabaseAnswers() {
+    web.get()
+        .uri("/healthz/ready")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.database")
+        .isEqualTo("UP");
+  }
+
+  @Test
+  void metricsAreLabelledByRouteTemplate() {
+    web.get().uri("/api/v1/breeds/abys").exchange().expectStatus().isOk();
+    web.get().uri("/api/v1/breeds/nope").exchange().expectStatus().isNotFound();
     web.get()
         .uri("/metrics")
         .exchange()
@@ -47,6 +57,11 @@ class HealthIT {
         .expectBody(String.class)
         .value(
             body ->
-                org.assertj.core.api.Assertions.assertThat(body).contains("application=\"api\""));
+                assertThat(body)
+                    .contains("application=\"api\"")
+                    .contains("uri=\"/api/v1/breeds/{id}\"")
+                    .contains("http_server_requests_seconds_bucket")
+                    .contains("http_server_requests_active_seconds_gcount")
+                    .doesNotContain("uri=\"/api/v1/breeds/abys\""));
   }
 }

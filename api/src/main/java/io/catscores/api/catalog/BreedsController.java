@@ -1,0 +1,130 @@
+package io.catscores.api.catalog;
+
+import io.catscores.api.web.ApiException;
+import io.catscores.api.web.Page;
+import io.catscores.api.web.PageRequest;
+import io.catscores.api.web.Query;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Breeds, with the Flask API's URLs: /api/v1/breeds/?temperament=Curious, /api/v1/breeds/{id}. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "catalogue", description = "Breeds, origins and temperaments synced from the upstreams")
+class BreedsController {
+
+  private static final List<String> SORTS =
+      List.of("name", "-name", "origin", "-origin", "id", "-id");
+
+  private final CatalogRepository catalog;
+
+  BreedsController(CatalogRepository catalog) {
+    this.catalog = catalog;
+  }
+
+  @GetMapping("/breeds")
+  @Operation(
+      summary = "List breeds",
+      description =
+          "Active breeds (removed upstream ones are left out), filtered, sorted and paged. An"
+              + " empty result is a 200 with an empty page.")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "origin",
+      description = "Origin, case-insensitive, e.g. `United States`")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "temperament",
+      description = "Temperament, case-insensitive; repeat it to require all of them",
+      array = @ArraySchema(schema = @Schema(type = "string")))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "name",
+      description = "Substring of the name, case-insensitive")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "source",
+      description = "Upstream source, e.g. `thecatapi`")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "sort",
+      schema =
+          @Schema(
+              allowableValues = {"name", "-name", "origin", "-origin", "id", "-id"},
+              defaultValue = "name"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "page",
+      schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "pageSize",
+      schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+  Mono<ResponseEntity<Page<CatalogViews.Breed>>> breeds(
+      @Parameter(hidden = true) ServerWebExchange exchange) {
+    Query query =
+        Query.of(
+            exchange,
+            Set.of("origin", "temperament", "name", "source", "sort", "page", "pageSize"));
+    var filter =
+        new CatalogRepository.BreedFilter(
+            query.text("origin"),
+            query.texts("temperament"),
+            query.text("name"),
+            query.text("source"));
+    String sort = query.choice("sort", SORTS, "name");
+    PageRequest page = query.page();
+    return catalog
+        .countBreeds(filter)
+        .flatMap(
+            total -> {
+              page.requireWithin(total);
+              return catalog
+                  .breeds(filter, sort, page)
+                  .collectList()
+                  .map(items -> Page.of(items, page, total).response(exchange));
+            });
+  }
+
+  @GetMapping("/breeds/{id}")
+  @Operation(summary = "One breed with its images", description = "404 when no source has the id.")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "source",
+      description = "Pick the source when several have the id")
+  Mono<CatalogViews.BreedDetail> breed(
+      @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
+    Query query = Query.of(exchange, Set.of("source"));
+    return catalog
+        .breed(id, query.text("source"))
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No breed with id '" + id + "'")));
+  }
+
+  @GetMapping("/origins")
+  @Operation(summary = "Origins of the active breeds, with breed counts")
+  Mono<List<CatalogViews.Origin>> origins(@Parameter(hidden = true) ServerWebExchange exchange) {
+    Query.of(exchange, Set.of());
+    return catalog.origins().collectList();
+  }
+
+  @GetMapping("/temperaments")
+  @Operation(summary = "Temperaments of the active breeds, with breed counts")
+  Mono<List<CatalogViews.Temperament>> temperaments(
+      @Parameter(hidden = true) ServerWebExchange exchange) {
+    Query.of(exchange, Set.of());
+    return catalog.temperaments().collectList();
+  }
+}

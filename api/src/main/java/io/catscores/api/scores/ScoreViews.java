@@ -1,0 +1,34 @@
+package io.catscores.api.scores;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the score endpoints. */
+final class ScoreViews {
+
+  private ScoreViews() {}
+
+  record Game(int id, String name, String abbreviation) {}
+
+  /** One leaderboard line; {@code rank} is the position in the requested order. */
+  record Entry(
+      long rank,
+      String playerUuid,
+      String macAddress,
+      long score,
+      long duration,
+      Instant firstSeenAt) {}
+
+  record PlayerScore(String game, long score, long duration, Instant firstSeenAt) {}
+
+  /** A player's scores; {@code aroundTheWorld} is true once every game has a score. */
+  record PlayerScores(
+      String playerUuid,
+      List<String> gamesPlayed,
+      boolean aroundTheWorld,
+      List<PlayerScore> items,
+      int page,
+      int pageSize,
+      long total,
+      long totalPages) {}
+}

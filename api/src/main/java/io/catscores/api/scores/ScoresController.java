@@ -1,0 +1,139 @@
+package io.catscores.api.scores;
+
+import io.catscores.api.web.ApiException;
+import io.catscores.api.web.Page;
+import io.catscores.api.web.PageRequest;
+import io.catscores.api.web.Query;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Badge games, their leaderboards and each player's scores. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "scores", description = "Conference badge game scores drained from the score queue")
+class ScoresController {
+
+  private static final List<String> SORTS = List.of("best", "worst", "recent", "stale");
+  private static final int GAME_COUNT = 4;
+
+  private final ScoreRepository scores;
+
+  ScoresController(ScoreRepository scores) {
+    this.scores = scores;
+  }
+
+  @GetMapping("/games")
+  @Operation(summary = "The badge games")
+  Mono<List<ScoreViews.Game>> games(@Parameter(hidden = true) ServerWebExchange exchange) {
+    Query.of(exchange, Set.of());
+    return scores.games().collectList();
+  }
+
+  @GetMapping("/games/{game}/leaderboard")
+  @Operation(
+      summary = "A game's leaderboard",
+      description =
+          "Game by id, name or abbreviation (`1`, `Breakout`, `BO`). best = score descending, then"
+              + " the shorter duration; worst = the reverse; recent/stale = newest/oldest first seen.")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "sortBy",
+      schema =
+          @Schema(
+              allowableValues = {"best", "worst", "recent", "stale"},
+              defaultValue = "best"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "page",
+      schema = @Schema(type = "integer", minimum = "1"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "pageSize",
+      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
+      @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
+    Query query = Query.of(exchange, Set.of("sortBy", "page", "pageSize"));
+    String sortBy = query.choice("sortBy", SORTS, "best");
+    PageRequest page = query.page();
+    return scores
+        .game(game)
+        .switchIfEmpty(
+            Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v1/games")))
+        .flatMap(
+            found ->
+                scores
+                    .countScores(found.id())
+                    .flatMap(
+                        total -> {
+                          page.requireWithin(total);
+                          return scores
+                              .leaderboard(found.id(), sortBy, page)
+                              .collectList()
+                              .map(items -> Page.of(items, page, total).response(exchange));
+                        }));
+  }
+
+  @GetMapping("/players/{uuid}/scores")
+  @Operation(
+      summary = "A player's scores",
+      description =
+          "With the games played and whether all four are (\"around the world\"); 404 for a player with no score.")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "page",
+      schema = @Schema(type = "integer", minimum = "1"))
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "pageSize",
+      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  Mono<ScoreViews.PlayerScores> playerScores(
+      @PathVariable String uuid, @Parameter(hidden = true) ServerWebExchange exchange) {
+    Query query = Query.of(exchange, Set.of("page", "pageSize"));
+    PageRequest page = query.page();
+    UUID player = parse(uuid);
+    return scores
+        .countPlayerScores(player)
+        .filter(total -> total > 0)
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No scores for player " + player)))
+        .flatMap(
+            total -> {
+              page.requireWithin(total);
+              return Mono.zip(
+                  scores.gamesPlayed(player).collectList(),
+                  scores.playerScores(player, page).collectList(),
+                  (played, items) -> {
+                    Page<ScoreViews.PlayerScore> p = Page.of(items, page, total);
+                    return new ScoreViews.PlayerScores(
+                        player.toString(),
+                        played,
+                        played.size() == GAME_COUNT,
+                        items,
+                        p.page(),
+                        p.pageSize(),
+                        p.total(),
+                        p.totalPages());
+                  });
+            });
+  }
+
+  private static UUID parse(String uuid) {
+    if (!uuid.matches(
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+      throw ApiException.badRequest("'" + uuid + "' is not a player UUID");
+    }
+    return UUID.fromString(uuid);
+  }
+}

@@ -1,0 +1,80 @@
+package io.catscores.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catscores.api.ApiIT;
+import io.catscores.api.ApiTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The api is read-only: other methods are 405 and its database role refuses every write. */
+@ApiIT
+class ErrorsIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    ApiTestDatabase.register(registry);
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired DatabaseClient db;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
+  void writesAre405(String method) {
+    web.method(HttpMethod.valueOf(method))
+        .uri("/api/v1/breeds/abys")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(405)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .valueMatches("Allow", ".*GET.*");
+  }
+
+  @Test
+  void unknownPathsAre404ProblemJson() {
+    web.get()
+        .uri("/api/v2/breeds")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "INSERT INTO game (id, name, abbreviation) VALUES (9, 'Pong', 'PO')",
+        "UPDATE breed SET name = 'x'",
+        "DELETE FROM score",
+        "CREATE TABLE intruder (id int)"
+      })
+  void theApiDatabaseRoleCannotWrite(String sql) {
+    Throwable error =
+        db.sql(sql)
+            .fetch()
+            .rowsUpdated()
+            .map(n -> (Throwable) null)
+            .onErrorResume(e -> reactor.core.publisher.Mono.just(e))
+            .block();
+    assertThat(error).isNotNull();
+    assertThat(error).hasMessageContaining("permission denied");
+    assertThat(
+            db.sql("SELECT name FROM game WHERE id = 1")
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block())
+        .isEqualTo("Breakout");
+  }
+}

@@ -1,0 +1,72 @@
+package io.catscores.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catscores.api.ApiIT;
+import io.catscores.api.ApiTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The OpenAPI document is generated from the code and lists every endpoint and parameter. */
+@ApiIT
+class OpenApiIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    ApiTestDatabase.register(registry);
+  }
+
+  @Autowired WebTestClient web;
+
+  @Test
+  void specListsEveryEndpointParameterAndError() {
+    web.get()
+        .uri("/api/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.openapi")
+        .value(String.class, v -> assertThat(v).startsWith("3."))
+        .jsonPath("$.paths['/api/v1/breeds'].get.parameters[*].name")
+        .value(
+            names ->
+                assertThat(names.toString())
+                    .contains(
+                        "origin", "temperament", "name", "source", "sort", "page", "pageSize"))
+        .jsonPath("$.paths['/api/v1/breeds/{id}'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/origins'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/temperaments'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/categories'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/categories/{category}/images'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/images'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/games'].get")
+        .exists()
+        .jsonPath("$.paths['/api/v1/games/{game}/leaderboard'].get.parameters[*].name")
+        .value(names -> assertThat(names.toString()).contains("sortBy", "page", "pageSize"))
+        .jsonPath("$.paths['/api/v1/players/{uuid}/scores'].get")
+        .exists()
+        .jsonPath(
+            "$.paths['/api/v1/breeds'].get.responses['400'].content['application/problem+json']")
+        .exists()
+        .jsonPath("$.paths['/api/v1/breeds/{id}'].get.responses['404']")
+        .exists()
+        .jsonPath("$.paths['/api/v1/games'].get.responses['503']")
+        .exists();
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    web.get().uri("/api/swagger").exchange().expectStatus().is3xxRedirection();
+    web.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+  }
+}
