@@ -19,13 +19,24 @@ final class AppProcess {
     this.process = process;
   }
 
+  /**
+   * Heap and GC sized for the 2-core, shared machine the apps run on here: a small bounded heap
+   * keeps the api's resident memory under load well below 300 MB (doc/benchmarks.md).
+   */
+  static final List<String> JVM_OPTIONS =
+      List.of(
+          "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=128m", "-Xss512k");
+
   static AppProcess start(String name, Path jar, Map<String, String> env) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build first with ./mvnw -DskipTests package");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    var builder = new ProcessBuilder(java, "-jar", jar.toString()).inheritIO();
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString()));
+    var builder = new ProcessBuilder(command).inheritIO();
     builder.environment().clear();
     builder.environment().putAll(env);
     return new AppProcess(name, builder.start());

@@ -31,6 +31,8 @@ class DatabaseOutageIT {
     registry.add("spring.r2dbc.username", () -> Migrations.API_ROLE);
     registry.add("spring.r2dbc.password", () -> Migrations.API_PASSWORD);
     registry.add("spring.r2dbc.pool.max-acquire-time", () -> "2s");
+    registry.add("api.cache.catalogue-ttl", () -> "0s"); // a cached answer would hide the outage
+    registry.add("api.cache.scores-ttl", () -> "0s");
     registry.add("spring.r2dbc.pool.max-create-connection-time", () -> "2s");
   }
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# API benchmark: wrk against three api endpoints, side by side in one run with nginx serving the
+# very same response bytes from files (the HTTP ceiling on this machine).
+#   bench/api.sh                      # 64 connections, 15 s per target and endpoint
+#   CONNECTIONS=128 DURATION=30s bench/api.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-64}
+DURATION=${DURATION:-15s}
+SCORES=${SCORES:-20000}   # badge messages loaded first (5 scores each) so the leaderboard is real
+STATE=$(mktemp -d /tmp/catscores-apibench.XXXXXX)
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null
+fi
+
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+DEVSTACK_STATE="$STATE" java -jar devstack/target/devstack-exec.jar >"$STATE/stack.log" 2>&1 &
+STACK=$!
+cleanup() {
+  [ -f "$STATE/nginx.pid" ] && kill "$(cat "$STATE/nginx.pid")" 2>/dev/null || true
+  kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true
+  rm -rf "$STATE"
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && break; sleep 1; done
+until curl -s localhost:8001/api/v1/sync/jobs/catalog-thecatapi | grep -q '"outcome":"succeeded"'; do sleep 1; done
+python3 bench/drain_load.py --n "$SCORES" --csv /dev/null >/dev/null
+until [ "$(curl -s localhost:8001/metrics | awk '/^badge_scores_total\{.*outcome="stored"/ {printf "%d", $2}')" -ge $((SCORES * 5)) ] 2>/dev/null; do sleep 1; done
+
+declare -A PATHS=(
+  [breeds-by-origin]="/api/v1/breeds?origin=United%20States"
+  [breed-detail]="/api/v1/breeds/abys"
+  [leaderboard]="/api/v1/games/BO/leaderboard?sortBy=best"
+)
+mkdir -p "$STATE/www"
+chmod 755 "$STATE" "$STATE/www"   # nginx workers run unprivileged
+{
+  echo "worker_processes auto; pid $STATE/nginx.pid; error_log $STATE/nginx-error.log;"
+  echo "events { worker_connections 1024; }"
+  echo "http { access_log off; default_type application/json; server { listen 127.0.0.1:8090;"
+  for name in "${!PATHS[@]}"; do
+    path=${PATHS[$name]}
+    curl -sf "localhost:8000$path" >"$STATE/www/$name.json"
+    echo "  location = ${path%%\?*} { alias $STATE/www/$name.json; }"
+  done
+  echo "} }"
+} >"$STATE/nginx.conf"
+chmod 644 "$STATE"/www/*.json
+nginx -c "$STATE/nginx.conf" -p "$STATE"
+for name in "${!PATHS[@]}"; do
+  cmp -s <(curl -sf "127.0.0.1:8090${PATHS[$name]}") "$STATE/www/$name.json" || { echo "nginx does not serve $name" >&2; exit 1; }
+done
+
+API_PID=$(pgrep -f -- '-jar .*api/target/api.jar' | head -1)
+rss() { awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$API_PID/status"; }
+run() { # target-url -> "req/s p50 p99"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk '
+    /Requests\/sec/ {rps=$2}
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+    /Non-2xx/ {bad=$NF}
+    END {print rps, p50, p99, (bad ? bad : 0)}'
+}
+echo "| endpoint | target | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+for name in breeds-by-origin breed-detail leaderboard; do
+  path=${PATHS[$name]}
+  wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:8000$path" >/dev/null # JIT warm-up
+  read -r rps p50 p99 bad < <(run "http://127.0.0.1:8000$path")
+  echo "| $name | api | $rps | $p50 | $p99 | $bad |"
+  echo "  api RSS under load: $(rss)" >&2
+  read -r rps p50 p99 bad < <(run "http://127.0.0.1:8090$path")
+  echo "| $name | nginx (same bytes) | $rps | $p50 | $p99 | $bad |"
+done
+echo
+echo "api RSS after the runs: $(rss); connections=$CONNECTIONS, duration=$DURATION per run, wrk -t2"
