@@ -37,8 +37,14 @@ public final class DevStack {
     Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
     var stack = new DevStack();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
-    int exit = stack.run(root, System.getenv());
-    System.exit(exit);
+    int exit;
+    try {
+      exit = stack.run(root, System.getenv());
+    } catch (Exception e) {
+      log.error("The local stack could not start: {}", e.getMessage());
+      exit = 1;
+    }
+    System.exit(exit); // runs the shutdown hook: apps first, then the servers
   }
 
   int run(Path root, Map<String, String> parentEnv) throws Exception {

@@ -109,7 +109,7 @@ class BreedsController {
       @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("source"));
     return catalog
-        .breed(id, query.text("source"))
+        .breed(Query.segment("id", id), query.text("source"))
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("No breed with id '" + id + "'")));
   }
 

@@ -54,7 +54,7 @@ class ImagesController {
     Query query = Query.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
     return catalog
-        .category(category)
+        .category(Query.segment("category", category))
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("No category '" + category + "'")))
         .flatMap(found -> images(null, found.id(), found.source(), page, exchange));
   }

@@ -69,7 +69,7 @@ class ScoresController {
     String sortBy = query.choice("sortBy", SORTS, "best");
     PageRequest page = query.page();
     return scores
-        .game(game)
+        .game(Query.segment("game", game))
         .switchIfEmpty(
             Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v1/games")))
         .flatMap(

@@ -101,6 +101,15 @@ public final class Query {
         integer("page", 1, 1, 1_000_000), integer("pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
   }
 
+  /** A path segment such as a breed id: 400 when over-long or containing control characters. */
+  public static String segment(String name, String value) {
+    if (value.length() > MAX_LENGTH || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw ApiException.badRequest(
+          "'" + name + "' must be at most " + MAX_LENGTH + " printable characters");
+    }
+    return value;
+  }
+
   private static String checked(String name, String value) {
     String trimmed = value == null ? "" : value.trim();
     if (trimmed.length() > MAX_LENGTH) {

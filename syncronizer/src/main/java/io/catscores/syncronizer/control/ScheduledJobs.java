@@ -2,6 +2,7 @@ package io.catscores.syncronizer.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,10 @@ public class ScheduledJobs {
     providers.forEach(p -> p.jobs().forEach(job -> definitions.put(job.name(), job)));
   }
 
+  /** Registers every job, then starts the scheduler (spring.quartz.auto-startup is off). */
   @EventListener(ApplicationReadyEvent.class)
   public void register() throws SchedulerException {
+    List<JobKey> runNow = new ArrayList<>();
     for (JobDefinition job : definitions.values()) {
       JobDetail detail =
           JobBuilder.newJob(job.type())
@@ -73,9 +76,13 @@ public class ScheduledJobs {
       } else {
         log.info("Scheduled job {} ({})", job.name(), job.schedule());
         if (job.runAtStartup()) {
-          scheduler.triggerJob(detail.getKey());
+          runNow.add(detail.getKey());
         }
       }
+    }
+    scheduler.start();
+    for (JobKey key : runNow) {
+      scheduler.triggerJob(key);
     }
   }
 

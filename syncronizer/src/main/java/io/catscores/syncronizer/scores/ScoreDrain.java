@@ -1,5 +1,7 @@
 package io.catscores.syncronizer.scores;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import io.catscores.syncronizer.scores.BadgeMessage.Counted;
 import io.catscores.syncronizer.scores.BadgeMessage.HighScores;
 import io.catscores.syncronizer.scores.BadgeMessage.Invalid;
@@ -260,7 +262,10 @@ class ScoreDrain {
     Instant now = clock.instant();
     for (DeadLetter dead : batch.deadLetters()) {
       stream.deadLetter(dead.entryId(), dead.payload(), dead.reason(), now);
-      log.warn("Dead-lettered stream entry {}: {}", dead.entryId(), dead.reason());
+      log.warn(
+          "Dead-lettered stream entry {}: {}",
+          kv("stream_entry_id", dead.entryId()),
+          kv("reason", dead.reason()));
     }
     stream.acknowledge(batch.ids());
     metrics.scores("stored", inserted);

@@ -211,6 +211,33 @@ class ScoreDrainIT {
     assertThat(fixture.pending()).isZero();
   }
 
+  @Test
+  void tenThousandMalformedMessagesAmongValidOnesAreAllDeadLetteredAndNoValidScoreIsLost()
+      throws Exception {
+    List<String> malformed =
+        List.of(
+            "not json",
+            "{\"event\": \"high-score\"",
+            "{\"event\": \"teleport\", \"user_uuid\": \"%s\", \"mac_address\": \"m\"}",
+            "{\"event\": \"high-score\", \"user_uuid\": \"%s\", \"mac_address\": \"m\","
+                + " \"high_scores\": [[\"ZZ\", 1, 1]]}",
+            "{\"event\": \"high-score\", \"user_uuid\": \"%s\", \"high_scores\": [[\"BO\", 1, 1]]}",
+            "{\"event\": \"high-score\", \"user_uuid\": \"%s\", \"mac_address\": \"m\","
+                + " \"high_scores\": [{\"g\": \"BO\", \"s\": \"lots\", \"d\": 1}]}");
+    for (int i = 0; i < 10_000; i++) {
+      fixture.publish(
+          malformed.get(i % malformed.size()).replace("%s", UUID.randomUUID().toString()));
+      fixture.publish(highScore(UUID.randomUUID().toString(), i));
+    }
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(60));
+
+    assertThat(result.entries()).isEqualTo(20_000);
+    assertThat(fixture.scoreRows()).isEqualTo(10_000);
+    assertThat(fixture.redis().xlen(queue.deadLetterStream())).isEqualTo(10_000);
+    assertThat(fixture.pending()).isZero();
+  }
+
   static String highScore(String player, int score) {
     return "{\"user_uuid\": \""
         + player

@@ -1,0 +1,71 @@
+package io.catscores.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catscores.api.ApiIT;
+import io.catscores.api.ApiTestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Cached answers on one keep-alive connection, back to back, as load generators send them. */
+@ApiIT
+class ResponseCacheIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    ApiTestDatabase.register(registry);
+  }
+
+  @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void hundredsOfCachedAnswersOnOneConnectionAllComplete() throws Exception {
+    String[] paths = {
+      "/api/v1/origins", "/api/v1/breeds?origin=Egypt", "/api/v1/games", "/api/v1/breeds/abys"
+    };
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(3_000); // a hung answer fails the test instead of waiting forever
+      OutputStream out = socket.getOutputStream();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      for (int i = 0; i < 400; i++) {
+        String path = paths[i % paths.length];
+        out.write(
+            ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(in.readLine()).as("answer %d to %s", i, path).isEqualTo("HTTP/1.1 200 OK");
+        int length = -1;
+        for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+          if (header.toLowerCase().startsWith("content-length:")) {
+            length = Integer.parseInt(header.substring(15).trim());
+          }
+        }
+        assertThat(length).isPositive();
+        char[] body = new char[length];
+        for (int read = 0; read < length; ) {
+          read += in.read(body, read, length - read);
+        }
+      }
+    }
+    double hits =
+        meters
+            .get("cache.gets")
+            .tag("cache", "api_responses")
+            .tag("result", "hit")
+            .functionCounter()
+            .count();
+    assertThat(hits).isGreaterThan(300);
+  }
+}

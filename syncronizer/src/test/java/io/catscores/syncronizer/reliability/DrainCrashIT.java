@@ -1,0 +1,190 @@
+package io.catscores.syncronizer.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.catscores.devstack.SharedServers;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * kill -9 of the packaged syncronizer in the middle of draining 200 000 messages (1 000 000
+ * scores), then a restart under the same consumer name: every score is stored exactly once and
+ * nothing stays pending.
+ */
+class DrainCrashIT {
+
+  private static final int MESSAGES = 200_000;
+  private static final int SCORES_PER_MESSAGE = 5;
+  private static final String STREAM = "test:crash:scores";
+
+  @Test
+  void killDashNineMidDrainLosesNothingAndStoresNothingTwice() throws Exception {
+    String database = "crash_" + ProcessHandle.current().pid();
+    SharedServers.postgres().ensureDatabase(database);
+    JdbcTemplate jdbc =
+        new JdbcTemplate(
+            new DriverManagerDataSource(
+                SharedServers.postgres().jdbcUrl(database), "postgres", ""));
+    load();
+
+    Process first = start(database);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> stored(jdbc) > 100_000);
+    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no ack
+    long atKill = stored(jdbc);
+    assertThat(atKill).as("killed mid-drain").isLessThan((long) MESSAGES * SCORES_PER_MESSAGE);
+
+    Process second = start(database);
+    try {
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> stored(jdbc) == (long) MESSAGES * SCORES_PER_MESSAGE && pending() == 0);
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(DISTINCT (player_uuid, mac_address, game_id, score, duration))"
+                    + " FROM score",
+                Long.class))
+        .isEqualTo((long) MESSAGES * SCORES_PER_MESSAGE);
+    System.out.printf(
+        "crash test: %d sent / %d stored at kill -9 / %d stored / 0 duplicates / 0 pending%n",
+        MESSAGES * SCORES_PER_MESSAGE, atKill, stored(jdbc));
+  }
+
+  private static long stored(JdbcTemplate jdbc) {
+    try {
+      return jdbc.queryForObject("SELECT count(*) FROM score", Long.class);
+    } catch (RuntimeException schemaNotThereYet) {
+      return 0;
+    }
+  }
+
+  private static long pending() {
+    RedisClient client = RedisClient.create("redis://localhost:" + SharedServers.redis().port());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      return connection.sync().xpending(STREAM, "syncronizer").getCount();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static void load() {
+    RedisClient client = RedisClient.create("redis://localhost:" + SharedServers.redis().port());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      connection.sync().del(STREAM);
+      connection.setAutoFlushCommands(false);
+      List<RedisFuture<?>> pending = new ArrayList<>();
+      for (int i = 0; i < MESSAGES; i++) {
+        String player = new UUID(0xC0FFEEL, i).toString();
+        String payload =
+            "{\"user_uuid\": \""
+                + player
+                + "\", \"mac_address\": \"AA:"
+                + i
+                + "\","
+                + " \"event\": \"high-score\", \"high_scores\": [[\"BO\", "
+                + i
+                + ", 1], [\"LA\", "
+                + i
+                + ", 2], [\"RO\", "
+                + i
+                + ", 3], [\"TT\", "
+                + i
+                + ", 4], [\"Breakout\", "
+                + i
+                + ", 5]]}";
+        pending.add(connection.async().xadd(STREAM, Map.of("payload", payload)));
+        if (pending.size() == 5_000) {
+          connection.flushCommands();
+          LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
+          pending.clear();
+        }
+      }
+      connection.flushCommands();
+      LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static Process start(String database) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path log = Files.createTempFile("crash-syncronizer", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m",
+                "-jar",
+                Path.of("target/syncronizer.jar").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "SERVER_PORT",
+                String.valueOf(port),
+                "PG_DB_PORT",
+                String.valueOf(SharedServers.postgres().port()),
+                "PG_DB_USER",
+                "postgres",
+                "PG_DB_DATABASE",
+                database,
+                "REDIS_PORT",
+                String.valueOf(SharedServers.redis().port()),
+                "SCORES_STREAM",
+                STREAM,
+                "SCORES_CONSUMER",
+                "crash-test-node",
+                "UPSTREAM_CATAPI_URL",
+                "http://127.0.0.1:9",
+                "SYNC_INTERVAL",
+                "24h"));
+    Process process = builder.start();
+    HttpClient http = HttpClient.newHttpClient();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              assertThat(process.isAlive()).as("syncronizer runs; log in %s", log).isTrue();
+              return http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://localhost:" + port + "/healthz"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            });
+    return process;
+  }
+}
