@@ -87,16 +87,8 @@ class BreedsController {
             query.text("source"));
     String sort = query.choice("sort", SORTS, "name");
     PageRequest page = query.page();
-    return catalog
-        .countBreeds(filter)
-        .flatMap(
-            total -> {
-              page.requireWithin(total);
-              return catalog
-                  .breeds(filter, sort, page)
-                  .collectList()
-                  .map(items -> Page.of(items, page, total).response(exchange));
-            });
+    return Page.fetch(
+        catalog.countBreeds(filter), p -> catalog.breeds(filter, sort, p), page, exchange);
   }
 
   @GetMapping("/breeds/{id}")

@@ -97,15 +97,10 @@ class ImagesController {
 
   private Mono<ResponseEntity<Page<CatalogViews.Image>>> images(
       String breed, Integer category, String source, PageRequest page, ServerWebExchange exchange) {
-    return catalog
-        .countImages(breed, category, source)
-        .flatMap(
-            total -> {
-              page.requireWithin(total);
-              return catalog
-                  .images(breed, category, source, page)
-                  .collectList()
-                  .map(items -> Page.of(items, page, total).response(exchange));
-            });
+    return Page.fetch(
+        catalog.countImages(breed, category, source),
+        p -> catalog.images(breed, category, source, p),
+        page,
+        exchange);
   }
 }

@@ -74,16 +74,11 @@ class ScoresController {
             Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v1/games")))
         .flatMap(
             found ->
-                scores
-                    .countScores(found.id())
-                    .flatMap(
-                        total -> {
-                          page.requireWithin(total);
-                          return scores
-                              .leaderboard(found.id(), sortBy, page)
-                              .collectList()
-                              .map(items -> Page.of(items, page, total).response(exchange));
-                        }));
+                Page.fetch(
+                    scores.countScores(found.id()),
+                    p -> scores.leaderboard(found.id(), sortBy, p),
+                    page,
+                    exchange));
   }
 
   @GetMapping("/players/{uuid}/scores")

@@ -2,10 +2,8 @@ package io.catscores.api.web;
 
 import io.catscores.api.ApiIT;
 import io.catscores.devstack.Migrations;
-import io.catscores.devstack.PostgresServer;
+import io.catscores.devstack.RestartablePostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,14 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApiIT
 class DatabaseOutageIT {
 
-  private static final Path DATA = temp();
-  private static PostgresServer postgres = start(0);
-  private static final int PORT = postgres.port();
+  private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
+  private static final int PORT = POSTGRES.port();
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    postgres.ensureDatabase("outage");
-    Migrations.apply(postgres.jdbcUrl("outage"));
+    POSTGRES.server().ensureDatabase("outage");
+    Migrations.apply(POSTGRES.server().jdbcUrl("outage"));
     registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + PORT + "/outage");
     registry.add("spring.r2dbc.username", () -> Migrations.API_ROLE);
     registry.add("spring.r2dbc.password", () -> Migrations.API_PASSWORD);
@@ -43,7 +40,7 @@ class DatabaseOutageIT {
     WebTestClient client = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     client.get().uri("/api/v1/games").exchange().expectStatus().isOk();
 
-    postgres.close();
+    POSTGRES.stop();
     client
         .get()
         .uri("/api/v1/games")
@@ -61,29 +58,13 @@ class DatabaseOutageIT {
     client.get().uri("/healthz/ready").exchange().expectStatus().isEqualTo(503);
     client.get().uri("/healthz").exchange().expectStatus().isOk();
 
-    postgres = start(PORT);
+    POSTGRES.restart();
     client.get().uri("/api/v1/games").exchange().expectStatus().isOk();
     client.get().uri("/healthz/ready").exchange().expectStatus().isOk();
   }
 
   @AfterAll
   static void stop() throws IOException {
-    postgres.close();
-  }
-
-  private static PostgresServer start(int port) {
-    try {
-      return PostgresServer.start(DATA, port);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path temp() {
-    try {
-      return Files.createTempDirectory("api-outage-pg");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    POSTGRES.close();
   }
 }

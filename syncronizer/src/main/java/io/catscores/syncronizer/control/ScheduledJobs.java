@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers every {@link JobDefinition} with the clustered Quartz scheduler and carries out the
@@ -37,10 +39,20 @@ public class ScheduledJobs {
   private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
 
   private final Scheduler scheduler;
+  private final TransactionTemplate transaction;
   private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
 
-  ScheduledJobs(Scheduler scheduler, List<JobDefinition.Provider> providers) {
+  /**
+   * Quartz's JDBC store (JobStoreCMT under Spring) takes its cluster-wide row lock only inside a
+   * transaction: every change made from here runs in one, so it cannot interleave with another
+   * instance firing the same job (found by ClusteredSchedulingIT: two runs overlapped by a second).
+   */
+  ScheduledJobs(
+      Scheduler scheduler,
+      List<JobDefinition.Provider> providers,
+      PlatformTransactionManager transactions) {
     this.scheduler = scheduler;
+    this.transaction = new TransactionTemplate(transactions);
     providers.forEach(p -> p.jobs().forEach(job -> definitions.put(job.name(), job)));
   }
 
@@ -49,40 +61,66 @@ public class ScheduledJobs {
   public void register() throws SchedulerException {
     List<JobKey> runNow = new ArrayList<>();
     for (JobDefinition job : definitions.values()) {
-      JobDetail detail =
-          JobBuilder.newJob(job.type())
-              .withIdentity(job.name())
-              .withDescription(job.description())
-              .usingJobData(new JobDataMap(job.data()))
-              .storeDurably()
-              .build();
-      scheduler.addJob(detail, true);
-      boolean paused = paused(job.name());
-      Trigger trigger =
-          TriggerBuilder.newTrigger()
-              .forJob(detail)
-              .withIdentity(job.name())
-              .withSchedule(schedule(job))
-              .startAt(Date.from(Instant.now().plus(firstDelay(job))))
-              .build();
-      if (scheduler.checkExists(trigger.getKey())) {
-        scheduler.rescheduleJob(trigger.getKey(), trigger);
-      } else {
-        scheduler.scheduleJob(trigger);
-      }
-      if (paused) {
-        scheduler.pauseJob(detail.getKey());
-        log.info("Job {} stays paused ({})", job.name(), job.schedule());
-      } else {
-        log.info("Scheduled job {} ({})", job.name(), job.schedule());
-        if (job.runAtStartup()) {
-          runNow.add(detail.getKey());
-        }
-      }
+      inTransaction(() -> registerOne(job, runNow));
     }
     scheduler.start();
     for (JobKey key : runNow) {
-      scheduler.triggerJob(key);
+      inTransaction(() -> scheduler.triggerJob(key));
+    }
+  }
+
+  private void registerOne(JobDefinition job, List<JobKey> runNow) throws SchedulerException {
+    JobDetail detail =
+        JobBuilder.newJob(job.type())
+            .withIdentity(job.name())
+            .withDescription(job.description())
+            .usingJobData(new JobDataMap(job.data()))
+            .storeDurably()
+            .build();
+    scheduler.addJob(detail, true);
+    boolean paused = paused(job.name());
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .forJob(detail)
+            .withIdentity(job.name())
+            .withSchedule(schedule(job))
+            .startAt(Date.from(Instant.now().plus(firstDelay(job))))
+            .build();
+    if (scheduler.checkExists(trigger.getKey())) {
+      scheduler.rescheduleJob(trigger.getKey(), trigger);
+    } else {
+      scheduler.scheduleJob(trigger);
+    }
+    if (paused) {
+      scheduler.pauseJob(detail.getKey());
+      log.info("Job {} stays paused ({})", job.name(), job.schedule());
+    } else {
+      log.info("Scheduled job {} ({})", job.name(), job.schedule());
+      if (job.runAtStartup()) {
+        runNow.add(detail.getKey());
+      }
+    }
+  }
+
+  private interface SchedulerCall {
+    void run() throws SchedulerException;
+  }
+
+  private void inTransaction(SchedulerCall call) throws SchedulerException {
+    try {
+      transaction.executeWithoutResult(
+          status -> {
+            try {
+              call.run();
+            } catch (SchedulerException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof SchedulerException scheduling) {
+        throw scheduling;
+      }
+      throw e;
     }
   }
 
@@ -132,14 +170,14 @@ public class ScheduledJobs {
   }
 
   public void trigger(JobDefinition job) throws SchedulerException {
-    scheduler.triggerJob(JobKey.jobKey(job.name()));
+    inTransaction(() -> scheduler.triggerJob(JobKey.jobKey(job.name())));
   }
 
   public void pause(JobDefinition job) throws SchedulerException {
-    scheduler.pauseJob(JobKey.jobKey(job.name()));
+    inTransaction(() -> scheduler.pauseJob(JobKey.jobKey(job.name())));
   }
 
   public void resume(JobDefinition job) throws SchedulerException {
-    scheduler.resumeJob(JobKey.jobKey(job.name()));
+    inTransaction(() -> scheduler.resumeJob(JobKey.jobKey(job.name())));
   }
 }

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.catscores.devstack.SharedServers;
+import io.catscores.syncronizer.PackagedSyncronizer;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,58 +127,14 @@ class DrainCrashIT {
   }
 
   private static Process start(String database) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path log = Files.createTempFile("crash-syncronizer", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m",
-                "-jar",
-                Path.of("target/syncronizer.jar").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "SERVER_PORT",
-                String.valueOf(port),
-                "PG_DB_PORT",
-                String.valueOf(SharedServers.postgres().port()),
-                "PG_DB_USER",
-                "postgres",
-                "PG_DB_DATABASE",
-                database,
-                "REDIS_PORT",
-                String.valueOf(SharedServers.redis().port()),
-                "SCORES_STREAM",
-                STREAM,
-                "SCORES_CONSUMER",
-                "crash-test-node",
-                "UPSTREAM_CATAPI_URL",
-                "http://127.0.0.1:9",
-                "SYNC_INTERVAL",
-                "24h"));
-    Process process = builder.start();
-    HttpClient http = HttpClient.newHttpClient();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              assertThat(process.isAlive()).as("syncronizer runs; log in %s", log).isTrue();
-              return http.send(
-                          HttpRequest.newBuilder(
-                                  URI.create("http://localhost:" + port + "/healthz"))
-                              .build(),
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 200;
-            });
-    return process;
+    return PackagedSyncronizer.start(
+        "crash-syncronizer",
+        database,
+        Map.of(
+            "SCORES_STREAM", STREAM,
+            "SCORES_CONSUMER", "crash-test-node",
+            "UPSTREAM_CATAPI_URL", "http://127.0.0.1:9",
+            "SYNC_INTERVAL", "24h"),
+        "-Xmx384m");
   }
 }

@@ -3,12 +3,10 @@ package io.catscores.syncronizer.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.catscores.devstack.PostgresServer;
+import io.catscores.devstack.RestartablePostgres;
 import io.catscores.devstack.SharedServers;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -29,14 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class ScoreDrainOutageIT {
 
-  private static final Path DATA = tempDirectory();
-  private static PostgresServer postgres = start(0);
-  private static final int PORT = postgres.port();
+  private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    postgres.ensureDatabase("outage");
-    registry.add("spring.datasource.url", () -> postgres.jdbcUrl("outage"));
+    POSTGRES.server().ensureDatabase("outage");
+    registry.add("spring.datasource.url", () -> POSTGRES.server().jdbcUrl("outage"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("redis.port", () -> SharedServers.redis().port());
     registry.add("scores.stream", () -> "test:outage:scores");
@@ -57,12 +53,12 @@ class ScoreDrainOutageIT {
         fixture.publish(ScoreDrainIT.highScore(UUID.randomUUID().toString(), i));
       }
 
-      postgres.close();
+      POSTGRES.stop();
       assertThatThrownBy(() -> drain.drain(Duration.ofSeconds(5))).isInstanceOf(Exception.class);
       assertThat(fixture.pending()).isEqualTo(500);
       assertThat(fixture.deadLetters()).isEmpty();
 
-      postgres = start(PORT);
+      POSTGRES.restart();
       ScoreDrain.Result result = drain.drain(Duration.ofSeconds(30));
 
       assertThat(result.stored()).isEqualTo(500);
@@ -73,22 +69,6 @@ class ScoreDrainOutageIT {
 
   @AfterAll
   static void stop() throws IOException {
-    postgres.close();
-  }
-
-  private static PostgresServer start(int port) {
-    try {
-      return PostgresServer.start(DATA, port);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path tempDirectory() {
-    try {
-      return Files.createTempDirectory("outage-pg");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    POSTGRES.close();
   }
 }
