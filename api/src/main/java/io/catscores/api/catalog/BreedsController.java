@@ -2,6 +2,7 @@ package io.catscores.api.catalog;
 
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
+import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
 import io.catscores.api.web.Query;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,14 +66,7 @@ class BreedsController {
           @Schema(
               allowableValues = {"name", "-name", "origin", "-origin", "id", "-id"},
               defaultValue = "name"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "page",
-      schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "pageSize",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+  @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Breed>>> breeds(
       @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query =

@@ -2,12 +2,12 @@ package io.catscores.api.catalog;
 
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
+import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
 import io.catscores.api.web.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
@@ -41,14 +41,7 @@ class ImagesController {
 
   @GetMapping("/categories/{category}/images")
   @Operation(summary = "Images of a category, given by id or name (e.g. `hats`)")
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "page",
-      schema = @Schema(type = "integer", minimum = "1"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "pageSize",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> categoryImages(
       @PathVariable String category, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("page", "pageSize"));
@@ -66,14 +59,7 @@ class ImagesController {
       in = ParameterIn.QUERY,
       name = "category",
       description = "Category id or name, e.g. `hats`")
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "page",
-      schema = @Schema(type = "integer", minimum = "1"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "pageSize",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> images(
       @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("breed", "category", "page", "pageSize"));

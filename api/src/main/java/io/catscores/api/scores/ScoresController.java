@@ -2,6 +2,7 @@ package io.catscores.api.scores;
 
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
+import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
 import io.catscores.api.web.Query;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,14 +56,7 @@ class ScoresController {
           @Schema(
               allowableValues = {"best", "worst", "recent", "stale"},
               defaultValue = "best"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "page",
-      schema = @Schema(type = "integer", minimum = "1"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "pageSize",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  @PageParameters
   Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("sortBy", "page", "pageSize"));
@@ -86,14 +80,7 @@ class ScoresController {
       summary = "A player's scores",
       description =
           "With the games played and whether all four are (\"around the world\"); 404 for a player with no score.")
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "page",
-      schema = @Schema(type = "integer", minimum = "1"))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "pageSize",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+  @PageParameters
   Mono<ScoreViews.PlayerScores> playerScores(
       @PathVariable String uuid, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("page", "pageSize"));
