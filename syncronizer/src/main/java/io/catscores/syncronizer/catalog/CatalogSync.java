@@ -68,9 +68,13 @@ public class CatalogSync {
     }
   }
 
-  public Outcome run(SyncProperties.Source source) {
+  /**
+   * Syncs {@code source} now and records the run as performed by {@code instance} (the Quartz
+   * instance id).
+   */
+  public Outcome run(SyncProperties.Source source, String instance) {
     String job = source.jobName();
-    long runId = runs.start(job, source.name());
+    long runId = runs.start(job, source.name(), instance);
     long started = System.nanoTime();
     MDC.put("job", job);
     MDC.put("source", source.name());

@@ -18,6 +18,7 @@ public class SyncRuns {
               row.getLong("id"),
               row.getString("job"),
               row.getString("source"),
+              row.getString("instance"),
               row.getTimestamp("started_at").toInstant(),
               instant(row.getTimestamp("finished_at")),
               row.getString("outcome"),
@@ -33,11 +34,16 @@ public class SyncRuns {
     this.jdbc = jdbc;
   }
 
-  /** One recorded run; {@code finishedAt} is null while it runs. */
+  /**
+   * One recorded run; {@code finishedAt} is null while it runs.
+   *
+   * @param instance the Quartz instance id of the syncronizer that performed it
+   */
   public record Run(
       long id,
       String job,
       String source,
+      String instance,
       Instant startedAt,
       Instant finishedAt,
       String outcome,
@@ -47,9 +53,13 @@ public class SyncRuns {
       int rejected,
       String error) {}
 
-  long start(String job, String source) {
+  long start(String job, String source, String instance) {
     return jdbc.queryForObject(
-        "INSERT INTO sync_run (job, source) VALUES (?, ?) RETURNING id", Long.class, job, source);
+        "INSERT INTO sync_run (job, source, instance) VALUES (?, ?, ?) RETURNING id",
+        Long.class,
+        job,
+        source,
+        instance);
   }
 
   void finish(long id, String outcome, CatalogWriter.Changes changes, int rejected, String error) {

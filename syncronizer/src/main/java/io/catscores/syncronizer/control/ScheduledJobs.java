@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -86,10 +87,14 @@ public class ScheduledJobs {
             .withSchedule(schedule(job))
             .startAt(Date.from(Instant.now().plus(firstDelay(job))))
             .build();
-    if (scheduler.checkExists(trigger.getKey())) {
-      scheduler.rescheduleJob(trigger.getKey(), trigger);
-    } else {
+    Trigger existing = scheduler.getTrigger(trigger.getKey());
+    if (existing == null) {
       scheduler.scheduleJob(trigger);
+    } else if (!sameSchedule(existing, job)) {
+      // Replacing a trigger another instance has acquired can let both fire the job (Quartz
+      // #1287): only a changed schedule is worth it. ExclusiveRuns covers what remains.
+      scheduler.rescheduleJob(trigger.getKey(), trigger);
+      log.info("Job {} has a new schedule ({})", job.name(), job.schedule());
     }
     if (paused) {
       scheduler.pauseJob(detail.getKey());
@@ -130,6 +135,16 @@ public class ScheduledJobs {
     return cron || job.interval() == null ? Duration.ZERO : job.interval();
   }
 
+  private static boolean sameSchedule(Trigger existing, JobDefinition job) {
+    boolean cron = job.cron() != null && !job.cron().isBlank();
+    if (existing instanceof CronTrigger current) {
+      return cron && current.getCronExpression().equals(job.cron());
+    }
+    return !cron
+        && existing instanceof SimpleTrigger current
+        && current.getRepeatInterval() == job.interval().toMillis();
+  }
+
   private static ScheduleBuilder<? extends Trigger> schedule(JobDefinition job) {
     if (job.cron() != null && !job.cron().isBlank()) {
       return CronScheduleBuilder.cronSchedule(job.cron())
@@ -153,16 +168,6 @@ public class ScheduledJobs {
     TriggerKey key = TriggerKey.triggerKey(name);
     return scheduler.checkExists(key)
         && scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED;
-  }
-
-  /** Whether this instance is executing the job now (other instances report their own). */
-  public boolean executingHere(String name) throws SchedulerException {
-    for (JobExecutionContext context : scheduler.getCurrentlyExecutingJobs()) {
-      if (context.getJobDetail().getKey().getName().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public Optional<Trigger> trigger(String name) throws SchedulerException {

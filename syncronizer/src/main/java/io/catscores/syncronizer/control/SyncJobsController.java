@@ -3,6 +3,7 @@ package io.catscores.syncronizer.control;
 import io.catscores.syncronizer.catalog.SyncRuns;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,16 +35,19 @@ class SyncJobsController {
   private final ScheduledJobs jobs;
   private final SyncRuns runs;
   private final CircuitBreakerRegistry breakers;
+  private final ExclusiveRuns exclusive;
 
-  SyncJobsController(ScheduledJobs jobs, SyncRuns runs, CircuitBreakerRegistry breakers) {
+  SyncJobsController(
+      ScheduledJobs jobs, SyncRuns runs, CircuitBreakerRegistry breakers, ExclusiveRuns exclusive) {
     this.jobs = jobs;
     this.runs = runs;
     this.breakers = breakers;
+    this.exclusive = exclusive;
   }
 
   /**
    * @param state {@code running} (scheduled) or {@code paused}
-   * @param executing whether this instance is running the job right now
+   * @param executing whether a run of the job is in progress now, on any instance
    * @param breaker the source's circuit breaker state (CLOSED, OPEN, HALF_OPEN), if it has one
    */
   record JobView(
@@ -59,7 +63,7 @@ class SyncJobsController {
       String breaker) {}
 
   @GetMapping("/jobs")
-  List<JobView> jobs() throws SchedulerException {
+  List<JobView> jobs() throws SchedulerException, SQLException {
     List<JobView> views = new ArrayList<>();
     for (JobDefinition job : jobs.definitions()) {
       views.add(view(job));
@@ -68,7 +72,7 @@ class SyncJobsController {
   }
 
   @GetMapping("/jobs/{job}")
-  JobView job(@PathVariable String job) throws SchedulerException {
+  JobView job(@PathVariable String job) throws SchedulerException, SQLException {
     return view(known(job));
   }
 
@@ -85,21 +89,22 @@ class SyncJobsController {
   }
 
   @PostMapping("/jobs/{job}/trigger")
-  ResponseEntity<JobView> trigger(@PathVariable String job) throws SchedulerException {
+  ResponseEntity<JobView> trigger(@PathVariable String job)
+      throws SchedulerException, SQLException {
     JobDefinition definition = known(job);
     jobs.trigger(definition);
     return ResponseEntity.accepted().body(view(definition));
   }
 
   @PostMapping("/jobs/{job}/pause")
-  JobView pause(@PathVariable String job) throws SchedulerException {
+  JobView pause(@PathVariable String job) throws SchedulerException, SQLException {
     JobDefinition definition = known(job);
     jobs.pause(definition);
     return view(definition);
   }
 
   @PostMapping("/jobs/{job}/resume")
-  JobView resume(@PathVariable String job) throws SchedulerException {
+  JobView resume(@PathVariable String job) throws SchedulerException, SQLException {
     JobDefinition definition = known(job);
     jobs.resume(definition);
     return view(definition);
@@ -113,7 +118,7 @@ class SyncJobsController {
                     HttpStatus.NOT_FOUND, "No job named '" + job + "'; see GET " + BASE + "/jobs"));
   }
 
-  private JobView view(JobDefinition job) throws SchedulerException {
+  private JobView view(JobDefinition job) throws SchedulerException, SQLException {
     Trigger trigger = jobs.trigger(job.name()).orElse(null);
     List<SyncRuns.Run> last = runs.recent(job.name(), 1);
     String breaker =
@@ -130,7 +135,7 @@ class SyncJobsController {
         job.source(),
         job.schedule(),
         jobs.paused(job.name()) ? "paused" : "running",
-        jobs.executingHere(job.name()),
+        exclusive.running(job.name()),
         instant(trigger == null ? null : trigger.getNextFireTime()),
         instant(trigger == null ? null : trigger.getPreviousFireTime()),
         last.isEmpty() ? null : last.get(0),

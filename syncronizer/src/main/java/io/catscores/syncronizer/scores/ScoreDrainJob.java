@@ -1,5 +1,6 @@
 package io.catscores.syncronizer.scores;
 
+import io.catscores.syncronizer.control.ExclusiveRuns;
 import java.sql.SQLException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
@@ -8,7 +9,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * Quartz job: one drain pass per firing, bounded by the drain budget; the next firing continues.
- * The clustered job store runs it on one instance at a time.
+ * The clustered job store, backed by {@link ExclusiveRuns}, runs it on one instance at a time.
  */
 @DisallowConcurrentExecution
 public class ScoreDrainJob extends QuartzJobBean {
@@ -17,16 +18,19 @@ public class ScoreDrainJob extends QuartzJobBean {
 
   private final ScoreDrain drain;
   private final ScoreQueueProperties queue;
+  private final ExclusiveRuns exclusive;
 
-  ScoreDrainJob(ScoreDrain drain, ScoreQueueProperties queue) {
+  ScoreDrainJob(ScoreDrain drain, ScoreQueueProperties queue, ExclusiveRuns exclusive) {
     this.drain = drain;
     this.queue = queue;
+    this.exclusive = exclusive;
   }
 
   @Override
   protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
     try {
-      drain.drain(queue.drainBudget());
+      // Skipped while another instance drains: the next firing continues where that one stops.
+      exclusive.runAlone(NAME, () -> drain.drain(queue.drainBudget()));
     } catch (SQLException | RuntimeException e) {
       // Nothing acknowledged: the entries stay pending and the next firing retries them.
       throw new JobExecutionException("Score drain failed; entries stay pending: " + e, e, false);

@@ -73,7 +73,7 @@ class CatalogSyncIT {
   }
 
   private CatalogSync.Outcome run() {
-    return sync.run(properties.sources().get(0));
+    return sync.run(properties.sources().get(0), "catalog-sync-it");
   }
 
   @Test
@@ -110,12 +110,13 @@ class CatalogSyncIT {
         .containsExactly("hats:3", "sunglasses:3");
     assertThat(
             jdbc.queryForMap(
-                "SELECT outcome, inserted, rejected, finished_at IS NOT NULL AS finished"
+                "SELECT outcome, inserted, rejected, instance, finished_at IS NOT NULL AS finished"
                     + " FROM sync_run WHERE id = ?",
                 outcome.runId()))
         .containsEntry("outcome", "succeeded")
         .containsEntry("inserted", outcome.changes().inserted())
         .containsEntry("rejected", 1)
+        .containsEntry("instance", "catalog-sync-it")
         .containsEntry("finished", true);
   }
 

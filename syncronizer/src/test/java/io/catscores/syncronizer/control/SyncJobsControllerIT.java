@@ -68,6 +68,7 @@ class SyncJobsControllerIT {
     JsonNode runs = json(get("/api/v1/sync/runs?job=" + CATALOG + "&limit=5"));
     assertThat(runs.findValuesAsString("outcome")).contains("succeeded");
     assertThat(runs.get(runs.size() - 1).path("inserted").asInt()).isPositive(); // the first run
+    assertThat(runs.get(0).path("instance").asString()).isNotBlank(); // which replica ran it
   }
 
   @Test
