@@ -27,7 +27,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Every successful GET under /api/v1 gets a strong ETag (SHA-256 of the exact body) and 304 when
@@ -85,11 +84,9 @@ class ResponseCacheFilter implements WebFilter {
       // Label the request metrics with the route template, as the handler mapping would have.
       ServerRequestObservationContext.findCurrent(exchange.getAttributes())
           .ifPresent(context -> context.setPathPattern(hit.pattern()));
-      // Written off the event loop: answered synchronously from the filter, back-to-back hits on
-      // one keep-alive connection stalled the next request far more often (14% vs 0% in a
-      // 1200-request Python repro). Some stalls remain on every route; see doc/known-issues.md.
-      return Mono.defer(() -> write(exchange, exchange.getResponse(), hit))
-          .subscribeOn(Schedulers.parallel());
+      // Answered on the event loop: safe since Reactor Netty 1.3.8 (KeepAliveIT), before which
+      // synchronous answers made reused connections stall (doc/known-issues.md).
+      return write(exchange, exchange.getResponse(), hit);
     }
     boolean scores = path.startsWith("/api/v1/games") || path.startsWith("/api/v1/players");
     Runnable refreshDone = hit == null ? () -> {} : () -> hit.refreshing().set(false);
