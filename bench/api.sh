@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # API benchmark: wrk against three api endpoints, side by side in one run with nginx serving the
-# very same response bytes from files (the HTTP ceiling on this machine).
+# very same response bytes from files (the HTTP ceiling on this machine) and pgbench running the
+# SQL each request runs (bench/sql/, the database ceiling; same connections, as the api's role).
 #   bench/api.sh                      # 64 connections, 15 s per target and endpoint
 #   CONNECTIONS=128 DURATION=30s bench/api.sh
 set -euo pipefail
@@ -9,8 +10,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-15s}
 SCORES=${SCORES:-20000}   # badge messages loaded first (5 scores each) so the leaderboard is real
 STATE=$(mktemp -d /tmp/catscores-apibench.XXXXXX)
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v pgbench >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk nginx-light postgresql-client >/dev/null
 fi
 
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
@@ -60,7 +61,17 @@ run() { # target-url -> "req/s p50 p99"
     /Non-2xx/ {bad=$NF}
     END {print rps, p50, p99, (bad ? bad : 0)}'
 }
-echo "| endpoint | target | req/s | p50 | p99 | non-2xx |"
+pgbench_run() { # sql-file -> "tx/s p50 p99 failed"
+  rm -f "$STATE"/pgbench_log*
+  (cd "$STATE" && PGPASSWORD=catscores-api-local pgbench -h 127.0.0.1 -p 54329 -U catscores_api \
+    -n -M prepared -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -l -f "$1" catscores >pgbench.out 2>&1) || { cat "$STATE/pgbench.out" >&2; return 1; }
+  local tps failed
+  tps=$(awk '/^tps/ {printf "%d", $3}' "$STATE/pgbench.out")
+  failed=$(awk '/failed transactions/ {print $5}' "$STATE/pgbench.out")
+  cat "$STATE"/pgbench_log* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v failed="${failed:-0}" '
+    {v[NR]=$1} END {printf "%s %.2fms %.2fms %s\n", tps, v[int(NR*0.5)]/1000, v[int(NR*0.99)]/1000, failed}'
+}
+echo "| endpoint | target | req/s | p50 | p99 | non-2xx / failed |"
 echo "|---|---|---|---|---|---|"
 for name in breeds-by-origin breed-detail leaderboard; do
   path=${PATHS[$name]}
@@ -70,6 +81,8 @@ for name in breeds-by-origin breed-detail leaderboard; do
   echo "  api RSS under load: $(rss)" >&2
   read -r rps p50 p99 bad < <(run "http://127.0.0.1:8090$path")
   echo "| $name | nginx (same bytes) | $rps | $p50 | $p99 | $bad |"
+  read -r rps p50 p99 bad < <(pgbench_run "$PWD/bench/sql/$name.sql")
+  echo "| $name | pgbench (same SQL) | $rps | $p50 | $p99 | $bad |"
 done
 echo
 echo "api RSS after the runs: $(rss); connections=$CONNECTIONS, duration=$DURATION per run, wrk -t2"
