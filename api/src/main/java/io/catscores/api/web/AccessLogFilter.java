@@ -2,11 +2,14 @@ package io.catscores.api.web;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import net.logstash.logback.marker.LogstashMarker;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
 class AccessLogFilter implements WebFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger("access");
+  private static final LogstashMarker ACCESS = Markers.append("event", "http_request");
 
   @Override
   public int getOrder() {
@@ -38,15 +42,32 @@ class AccessLogFilter implements WebFilter, Ordered {
         .doFinally(
             signal -> {
               HttpStatusCode status = exchange.getResponse().getStatusCode();
-              Object route = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+              String route = route(exchange);
               long micros = (System.nanoTime() - start) / 1_000;
               log.info(
+                  ACCESS,
                   "{} {} {} {} {}",
                   kv("method", exchange.getRequest().getMethod().name()),
                   kv("path", exchange.getRequest().getPath().value()),
                   kv("status", status == null ? 200 : status.value()),
                   kv("duration_ms", micros / 1000.0),
-                  kv("route", route == null ? "unmatched" : route.toString()));
+                  kv("route", route));
             });
+  }
+
+  /**
+   * The route template, from the same place the request metrics take it: the observation context,
+   * which {@link ResponseCacheFilter} fills for cache hits that never reach a handler.
+   */
+  private static String route(ServerWebExchange exchange) {
+    String observed =
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+            .map(ServerRequestObservationContext::getPathPattern)
+            .orElse(null);
+    if (observed != null) {
+      return observed;
+    }
+    Object matched = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    return matched == null ? "unmatched" : matched.toString();
   }
 }

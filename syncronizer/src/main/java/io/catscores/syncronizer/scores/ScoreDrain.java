@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -263,6 +264,7 @@ class ScoreDrain {
     for (DeadLetter dead : batch.deadLetters()) {
       stream.deadLetter(dead.entryId(), dead.payload(), dead.reason(), now);
       log.warn(
+          Markers.append("event", "dead_letter"),
           "Dead-lettered stream entry {}: {}",
           kv("stream_entry_id", dead.entryId()),
           kv("reason", dead.reason()));

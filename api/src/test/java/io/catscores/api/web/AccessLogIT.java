@@ -1,0 +1,73 @@
+package io.catscores.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.catscores.api.ApiIT;
+import io.catscores.api.ApiTestDatabase;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The access log line Kibana's "slow requests" and "5xx" searches read, one JSON object each. */
+@ApiIT
+@ExtendWith(OutputCaptureExtension.class)
+class AccessLogIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    ApiTestDatabase.register(registry);
+  }
+
+  @Autowired WebTestClient client;
+
+  private static List<JsonNode> accessLines(CapturedOutput output) {
+    return output
+        .getOut()
+        .lines()
+        .filter(line -> line.startsWith("{") && line.contains("\"http_request\""))
+        .map(JSON::readTree)
+        .toList();
+  }
+
+  @Test
+  void everyRequestIsOneStructuredLineWithItsRouteTemplateCacheHitsIncluded(CapturedOutput output) {
+    for (int i = 0; i < 2; i++) { // a cache miss, then a hit that never reaches the controller
+      client.get().uri("/api/v1/breeds/beng").exchange().expectStatus().isOk();
+    }
+    client.get().uri("/api/v1/breeds?bogus=1").exchange().expectStatus().isBadRequest();
+
+    // Written after the answer, through the async appender: wait for the three lines.
+    await().atMost(Duration.ofSeconds(10)).until(() -> accessLines(output).size() >= 3);
+    List<JsonNode> lines = accessLines(output);
+    List<JsonNode> detail =
+        lines.stream()
+            .filter(l -> l.path("path").asString().equals("/api/v1/breeds/beng"))
+            .toList();
+    assertThat(detail).hasSize(2);
+    for (JsonNode line : detail) {
+      assertThat(line.path("service").asString()).isEqualTo("api");
+      assertThat(line.path("route").asString()).isEqualTo("/api/v1/breeds/{id}");
+      assertThat(line.path("status").asInt()).isEqualTo(200);
+      assertThat(line.path("method").asString()).isEqualTo("GET");
+      assertThat(line.path("duration_ms").isNumber()).isTrue();
+    }
+    assertThat(lines)
+        .anySatisfy(
+            line -> {
+              assertThat(line.path("path").asString()).isEqualTo("/api/v1/breeds");
+              assertThat(line.path("status").asInt()).isEqualTo(400);
+            });
+  }
+}
