@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Loads N badge high-score messages (5 scores each, all distinct) into the score stream over raw
 RESP (standard library only), writes the same rows as CSV for the \\copy baseline, and prints the
-load start/end times. Used by bench/drain.sh."""
-import argparse, json, socket, time, uuid
+load start/end times. As fast as possible (bench/drain.sh), or paced at --rate messages per second
+(bench/lag.sh)."""
+import argparse, json, socket, threading, time, uuid
 
 GAMES = [("BO", 1), ("LA", 2), ("RO", 3), ("TT", 5), ("Breakout", 1)]
 
@@ -20,9 +21,22 @@ def main():
     ap.add_argument("--port", type=int, default=63799)
     ap.add_argument("--stream", default="badge:scores")
     ap.add_argument("--csv", required=True)
+    ap.add_argument("--rate", type=int, default=0, help="messages per second; 0 = as fast as possible")
     a = ap.parse_args()
     sock = socket.create_connection((a.host, a.port))
     chunk, sent = [], 0
+    # Replies are read by a thread while sending, so a long paced load never backs up.
+    errors = []
+    def read_replies():
+        reader = sock.makefile("rb")
+        for _ in range(a.n):
+            line = reader.readline()
+            if line.startswith(b"-"):
+                errors.append(line.decode().strip())
+            reader.readline()
+    replies = threading.Thread(target=read_replies)
+    replies.start()
+    per_tick = max(1, a.rate // 100) if a.rate else 1000
     t0 = time.time()
     with open(a.csv, "w") as csv:
         for i in range(a.n):
@@ -34,18 +48,16 @@ def main():
             for k, (_, gid) in enumerate(GAMES):
                 # Breakout appears twice (BO and Breakout) with different scores: 5 distinct rows.
                 csv.write(f"{player},{mac},{gid},{1000 + i % 5000 + k},{60 + k},2026-01-01T00:00:00Z,bench-{i}\n")
-            if len(chunk) == 1000:
+            if len(chunk) == per_tick:
                 sock.sendall(b"".join(chunk)); sent += len(chunk); chunk = []
+                if a.rate:  # the next chunk is due when sent / rate seconds have passed
+                    time.sleep(max(0.0, t0 + sent / a.rate - time.time()))
         if chunk:
             sock.sendall(b"".join(chunk)); sent += len(chunk)
-        # Read every reply (each XADD answers "$<len>\r\n<id>\r\n") so the load is complete
-        # before the clock stops; an error reply aborts.
-        reader = sock.makefile("rb")
-        for _ in range(sent):
-            line = reader.readline()
-            if line.startswith(b"-"):
-                raise SystemExit("redis refused an XADD: " + line.decode().strip())
-            reader.readline()
+        # Every reply (each XADD answers "$<len>\r\n<id>\r\n") is read before the clock stops.
+        replies.join()
+        if errors:
+            raise SystemExit("redis refused an XADD: " + errors[0])
     t1 = time.time()
     print(json.dumps({"messages": a.n, "scores": a.n * len(GAMES), "load_start": t0, "load_end": t1}))
 

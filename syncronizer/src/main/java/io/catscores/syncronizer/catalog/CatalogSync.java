@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -78,6 +79,10 @@ public class CatalogSync {
   public Outcome run(SyncProperties.Source source, String instance) {
     String job = source.jobName();
     long runId = runs.start(job, source.name(), instance);
+    int interrupted = runs.failInterrupted(job, runId);
+    if (interrupted > 0) {
+      log.warn("Marked {} interrupted earlier run(s) of {} as failed", interrupted, job);
+    }
     long started = System.nanoTime();
     MDC.put("job", job);
     MDC.put("source", source.name());
@@ -111,7 +116,16 @@ public class CatalogSync {
       log.error("Catalogue sync of {} failed: {}", source.name(), error);
     } finally {
       String outcome = error == null ? "succeeded" : "failed";
-      runs.finish(runId, outcome, changes, rejected.count(), error);
+      try {
+        runs.finish(runId, outcome, changes, rejected.count(), error);
+      } catch (DataAccessException e) {
+        log.error(
+            "Could not record the outcome of run {} ({}): {}; the next run of {} marks it failed",
+            runId,
+            outcome,
+            e.getMessage(),
+            job);
+      }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       // One searchable line per run (Kibana's "failed sync runs": event:sync_run AND
       // outcome:failed); v() adds each value as a JSON field and keeps the message readable.

@@ -87,6 +87,21 @@ public class SyncRuns {
         "SELECT * FROM sync_run WHERE job = ? ORDER BY id DESC LIMIT ?", RUN, job, limit);
   }
 
+  /**
+   * Closes as failed every other 'running' run of {@code job}: called by a run that holds the job's
+   * cluster-wide lock ({@code ExclusiveRuns}), so no other run of the job can be in progress; those
+   * rows belong to runs whose end could not be recorded (database unreachable, instance killed).
+   */
+  int failInterrupted(String job, long currentRun) {
+    return jdbc.update(
+        "UPDATE sync_run SET outcome = 'failed', finished_at = now(), error = ?"
+            + " WHERE job = ? AND outcome = 'running' AND id <> ?",
+        "interrupted: the run ended without recording its outcome (database unreachable or"
+            + " instance stopped); its writes were all-or-nothing per entity set",
+        job,
+        currentRun);
+  }
+
   /** A run that was still 'running' when its instance died is closed as failed at start-up. */
   int failAbandoned(String reason) {
     return jdbc.update(

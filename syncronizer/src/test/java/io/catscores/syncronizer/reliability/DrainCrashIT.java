@@ -5,15 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.catscores.devstack.SharedServers;
 import io.catscores.syncronizer.PackagedSyncronizer;
-import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DrainCrashIT {
 
   private static final int MESSAGES = 200_000;
-  private static final int SCORES_PER_MESSAGE = 5;
+  private static final int SCORES_PER_MESSAGE = BulkScores.SCORES_PER_MESSAGE;
   private static final String STREAM = "test:crash:scores";
 
   @Test
@@ -71,59 +64,15 @@ class DrainCrashIT {
   }
 
   private static long stored(JdbcTemplate jdbc) {
-    try {
-      return jdbc.queryForObject("SELECT count(*) FROM score", Long.class);
-    } catch (RuntimeException schemaNotThereYet) {
-      return 0;
-    }
+    return BulkScores.stored(jdbc.getDataSource());
   }
 
   private static long pending() {
-    RedisClient client = RedisClient.create("redis://localhost:" + SharedServers.redis().port());
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      return connection.sync().xpending(STREAM, "syncronizer").getCount();
-    } finally {
-      client.shutdown();
-    }
+    return BulkScores.pending(SharedServers.redis().port(), STREAM);
   }
 
   private static void load() {
-    RedisClient client = RedisClient.create("redis://localhost:" + SharedServers.redis().port());
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      connection.sync().del(STREAM);
-      connection.setAutoFlushCommands(false);
-      List<RedisFuture<?>> pending = new ArrayList<>();
-      for (int i = 0; i < MESSAGES; i++) {
-        String player = new UUID(0xC0FFEEL, i).toString();
-        String payload =
-            "{\"user_uuid\": \""
-                + player
-                + "\", \"mac_address\": \"AA:"
-                + i
-                + "\","
-                + " \"event\": \"high-score\", \"high_scores\": [[\"BO\", "
-                + i
-                + ", 1], [\"LA\", "
-                + i
-                + ", 2], [\"RO\", "
-                + i
-                + ", 3], [\"TT\", "
-                + i
-                + ", 4], [\"Breakout\", "
-                + i
-                + ", 5]]}";
-        pending.add(connection.async().xadd(STREAM, Map.of("payload", payload)));
-        if (pending.size() == 5_000) {
-          connection.flushCommands();
-          LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
-          pending.clear();
-        }
-      }
-      connection.flushCommands();
-      LettuceFutures.awaitAll(Duration.ofSeconds(30), pending.toArray(RedisFuture[]::new));
-    } finally {
-      client.shutdown();
-    }
+    BulkScores.load(SharedServers.redis().port(), STREAM, MESSAGES);
   }
 
   private static Process start(String database) throws Exception {
