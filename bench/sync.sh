@@ -2,10 +2,14 @@
 # Catalogue sync time (issue: benchmarks): a full sync into empty catalogue tables, then two
 # resyncs of the unchanged upstream, against the local replica answering every call after a fixed
 # LATENCY_MS (WireMock's global delay). Prints duration, rows written and upstream calls per run.
-#   bench/sync.sh               # LATENCY_MS=50
+# BREEDS > 0 swaps the recorded 15-breed catalogue for that many synthetic breeds with 3 images
+# each (TheCatAPI lists 67), so the run has the real number of upstream calls.
+#   bench/sync.sh               # LATENCY_MS=50 BREEDS=67
+#   BREEDS=0 bench/sync.sh      # the recorded catalogue
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LATENCY_MS=${LATENCY_MS:-50}
+BREEDS=${BREEDS:-67}
 STATE=$(mktemp -d /tmp/catscores-sync.XXXXXX)
 PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
 AUTH=(-H "Authorization: Bearer local-admin-token")
@@ -20,6 +24,23 @@ for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && break; s
 until curl -s $JOB | grep -q '"outcome":"succeeded"'; do sleep 1; done
 
 curl -sf -X POST localhost:8089/__admin/settings -d "{\"fixedDelay\": $LATENCY_MS}" >/dev/null
+if [ "$BREEDS" -gt 0 ]; then
+  python3 - "$BREEDS" <<'PY' | while read -r mapping; do curl -sf -X POST localhost:8089/__admin/mappings -d "$mapping" >/dev/null; done
+import json, sys
+n = int(sys.argv[1])
+model = json.load(open("devstack/src/main/resources/upstream/thecatapi/breeds.json"))[0]
+breeds = [dict(model, id="b%03d" % i, name="Breed %d" % i, reference_image_id="b%03d-1" % i) for i in range(n)]
+print(json.dumps({"priority": 1, "request": {"method": "GET", "urlPath": "/v1/breeds"},
+                  "response": {"status": 200, "jsonBody": breeds}}))
+image = '{"id": "{{request.query.breed_ids}}-%d", "url": "https://cdn.example/{{request.query.breed_ids}}-%d.jpg", "width": 800, "height": 600, "breed_ids": ["{{request.query.breed_ids}}"]}'
+print(json.dumps({"priority": 1,
+                  "request": {"method": "GET", "urlPath": "/v1/images/search",
+                              "queryParameters": {"breed_ids": {"matches": "b[0-9]+"}}},
+                  "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                               "body": "[" + ", ".join(image % (k, k) for k in (1, 2, 3)) + "]",
+                               "transformers": ["response-template"]}}))
+PY
+fi
 "${PSQL[@]}" -c "TRUNCATE breed, category, image, breed_image, category_image"
 echo "| run | duration (sync_run) | inserted | updated | removed | upstream calls |"
 echo "|---|---|---|---|---|---|"
