@@ -10,15 +10,8 @@ cd "$(dirname "$0")/.."
 RATE=${RATE:-5000}
 DURATION_S=${DURATION_S:-30}
 N=$((RATE * DURATION_S))
-STATE=$(mktemp -d /tmp/catscores-lag.XXXXXX)
-PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-DEVSTACK_STATE="$STATE" java -jar devstack/target/devstack-exec.jar >"$STATE/stack.log" 2>&1 &
-STACK=$!
-trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$STATE"' EXIT
-for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && break; sleep 1; done
+source bench/lib.sh
+start_system
 "${PSQL[@]}" -c "TRUNCATE score"
 sleep 5 # start-up work (first sync, JIT) out of the way
 

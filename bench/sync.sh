@@ -10,18 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LATENCY_MS=${LATENCY_MS:-50}
 BREEDS=${BREEDS:-67}
-STATE=$(mktemp -d /tmp/catscores-sync.XXXXXX)
-PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
 AUTH=(-H "Authorization: Bearer local-admin-token")
 JOB=localhost:8001/api/v1/sync/jobs/catalog-thecatapi
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-DEVSTACK_STATE="$STATE" java -jar devstack/target/devstack-exec.jar >"$STATE/stack.log" 2>&1 &
-STACK=$!
-trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$STATE"' EXIT
-for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && break; sleep 1; done
-until curl -s $JOB | grep -q '"outcome":"succeeded"'; do sleep 1; done
+source bench/lib.sh
+start_system
+wait_first_sync
 
 curl -sf -X POST localhost:8089/__admin/settings -d "{\"fixedDelay\": $LATENCY_MS}" >/dev/null
 if [ "$BREEDS" -gt 0 ]; then

@@ -16,6 +16,7 @@ import io.catscores.devstack.SharedServers;
 import io.catscores.devstack.UpstreamReplica;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,7 @@ class CatalogSyncIT {
   @Autowired SyncProperties properties;
   @Autowired JdbcTemplate jdbc;
   @Autowired CircuitBreakerRegistry breakers;
+  @Autowired MeterRegistry meters;
 
   @BeforeEach
   void reset() {
@@ -217,6 +219,7 @@ class CatalogSyncIT {
 
   @Test
   void theBreakerOpensAfterRepeatedFailuresAndThenSpareTheUpstream() {
+    assertThat(run().succeeded()).isTrue(); // the last good data
     UPSTREAM.wireMock().stubFor(get(urlPathEqualTo(BREEDS)).willReturn(serverError()));
 
     assertThat(run().succeeded()).isFalse(); // 3 attempts
@@ -229,6 +232,16 @@ class CatalogSyncIT {
 
     assertThat(shortCircuited.error()).contains("CallNotPermittedException");
     assertThat(UPSTREAM.wireMock().findAll(getRequestedFor(urlPathEqualTo(BREEDS)))).hasSize(calls);
+    // Visible to operators (Grafana's "Upstream breaker open" panel), and nothing was lost.
+    assertThat(
+            meters
+                .get("resilience4j.circuitbreaker.state")
+                .tag("name", "thecatapi")
+                .tag("state", "open")
+                .gauge()
+                .value())
+        .isEqualTo(1.0);
+    assertThat(count("SELECT count(*) FROM breed WHERE removed_at IS NULL")).isEqualTo(15);
   }
 
   /** The first GET of the breeds answers {@code fault}; later ones the recording. */

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.catscores.devstack.SharedServers;
 import io.catscores.devstack.UpstreamReplica;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -46,6 +49,7 @@ class SyncJobsControllerIT {
   }
 
   @LocalServerPort int port;
+  @Autowired CircuitBreakerRegistry breakers;
 
   @AfterAll
   static void stop() {
@@ -108,6 +112,18 @@ class SyncJobsControllerIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> job(CATALOG).path("lastRun").path("id").asLong() > lastRun);
+  }
+
+  @Test
+  void anOpenBreakerShowsOnTheJob() throws Exception {
+    CircuitBreaker breaker = breakers.circuitBreaker("thecatapi");
+    breaker.transitionToOpenState();
+    try {
+      assertThat(job(CATALOG).path("breaker").asString()).isEqualTo("OPEN");
+    } finally {
+      breaker.reset();
+    }
+    assertThat(job(CATALOG).path("breaker").asString()).isEqualTo("CLOSED");
   }
 
   @Test
