@@ -69,6 +69,8 @@ class LogSearchIT {
     assertThat(lines.stream().filter(l -> is(l, "event", "http_request")))
         .allMatch(
             l -> !l.path("traceId").asText("").isBlank() && !l.path("spanId").asText("").isBlank());
+    assertThat(lines.stream().filter(l -> is(l, "event", "sync_run")))
+        .allMatch(l -> !l.path("traceId").asText("").isBlank(), "job run lines have a trace id");
     assertThat(lines)
         .filteredOn(l -> l.path("message").asText().contains("refused: wrong bearer token"))
         .singleElement()

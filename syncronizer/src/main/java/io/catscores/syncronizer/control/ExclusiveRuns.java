@@ -1,10 +1,14 @@
 package io.catscores.syncronizer.control;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +32,21 @@ public class ExclusiveRuns {
   private static final int NAMESPACE = 0x43415453; // "CATS"
 
   private final DataSource dataSource;
+  private final Tracer tracer;
 
+  /** For tests that need no trace ids. */
   ExclusiveRuns(DataSource dataSource) {
+    this(dataSource, Tracer.NOOP);
+  }
+
+  @Autowired
+  ExclusiveRuns(DataSource dataSource, ObjectProvider<Tracer> tracer) {
+    this(dataSource, tracer.getIfAvailable(() -> Tracer.NOOP));
+  }
+
+  private ExclusiveRuns(DataSource dataSource, Tracer tracer) {
     this.dataSource = dataSource;
+    this.tracer = tracer;
   }
 
   /** A job's work, which may fail with a checked exception of type {@code E}. */
@@ -50,7 +66,13 @@ public class ExclusiveRuns {
         if (!tryLock(connection, job)) {
           return false;
         }
-        work.run();
+        // A span per run: its trace id tags every log line of the run, as requests' lines are.
+        Span span = tracer.nextSpan().name(job).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+          work.run();
+        } finally {
+          span.end();
+        }
         return true;
       } finally {
         connection.rollback(); // ends the transaction and with it the lock; nothing else was done

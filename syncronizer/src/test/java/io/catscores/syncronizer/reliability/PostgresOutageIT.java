@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the catalogue: nothing is lost, the interrupted run ends up recorded as failed, and scheduling,
  * draining and syncing resume by themselves (Quartz's own job store is in that database too).
  */
+// The scheduled app stops after its test, while its servers still run: left to the JVM's exit, its
+// shutdown waited on jobs retrying a database or Redis already gone (30 s, then surefire killed
+// it).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(
     properties = {
       "scores.bridge-enabled=false",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the drain's connection and the Pub/Sub bridge reconnect by themselves, and every score is stored
  * exactly once.
  */
+// The scheduled app stops after its test, while its servers still run: left to the JVM's exit, its
+// shutdown waited on jobs retrying a database or Redis already gone (30 s, then surefire killed
+// it).
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(properties = "sync.scheduled=false")
 class RedisRestartIT {
 
