@@ -42,7 +42,7 @@ public class CatalogSyncJob extends QuartzJobBean {
     if (source == null) {
       return; // a job left in the store by a configuration that no longer has this source
     }
-    String job = context.getJobDetail().getKey().getName();
+    String job = source.jobName(); // the name CatalogJobs registered it under
     try {
       String instance = context.getScheduler().getSchedulerInstanceId();
       // A failed run is recorded in sync_run, not rethrown to Quartz.

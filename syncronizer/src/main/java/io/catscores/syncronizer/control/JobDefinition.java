@@ -26,7 +26,12 @@ public record JobDefinition(
     List<JobDefinition> jobs();
   }
 
+  /** Whether the job runs on its cron expression rather than its interval. */
+  boolean isCron() {
+    return cron != null && !cron.isBlank();
+  }
+
   String schedule() {
-    return cron != null && !cron.isBlank() ? "cron " + cron : "every " + interval;
+    return isCron() ? "cron " + cron : "every " + interval;
   }
 }

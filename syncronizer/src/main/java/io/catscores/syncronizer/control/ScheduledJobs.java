@@ -131,22 +131,20 @@ public class ScheduledJobs {
 
   /** Interval jobs first fire one interval from now (a start-up run is triggered separately). */
   private static Duration firstDelay(JobDefinition job) {
-    boolean cron = job.cron() != null && !job.cron().isBlank();
-    return cron || job.interval() == null ? Duration.ZERO : job.interval();
+    return job.isCron() || job.interval() == null ? Duration.ZERO : job.interval();
   }
 
   private static boolean sameSchedule(Trigger existing, JobDefinition job) {
-    boolean cron = job.cron() != null && !job.cron().isBlank();
     if (existing instanceof CronTrigger current) {
-      return cron && current.getCronExpression().equals(job.cron());
+      return job.isCron() && current.getCronExpression().equals(job.cron());
     }
-    return !cron
+    return !job.isCron()
         && existing instanceof SimpleTrigger current
         && current.getRepeatInterval() == job.interval().toMillis();
   }
 
   private static ScheduleBuilder<? extends Trigger> schedule(JobDefinition job) {
-    if (job.cron() != null && !job.cron().isBlank()) {
+    if (job.isCron()) {
       return CronScheduleBuilder.cronSchedule(job.cron())
           .withMisfireHandlingInstructionFireAndProceed();
     }
