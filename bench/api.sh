@@ -15,7 +15,7 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v 
 fi
 
 on_stop() { [ -f "$STATE/nginx.pid" ] && kill "$(cat "$STATE/nginx.pid")" 2>/dev/null; }
-source bench/lib.sh
+source devstack/system.sh
 start_system
 wait_first_sync
 python3 bench/drain_load.py --n "$SCORES" --csv /dev/null >/dev/null

@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-200000}
-source bench/lib.sh
+source devstack/system.sh
+need_psql
 start_system
 "${PSQL[@]}" -c "TRUNCATE score"
 

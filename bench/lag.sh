@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 RATE=${RATE:-5000}
 DURATION_S=${DURATION_S:-30}
 N=$((RATE * DURATION_S))
-source bench/lib.sh
+source devstack/system.sh
+need_psql
 start_system
 "${PSQL[@]}" -c "TRUNCATE score"
 sleep 5 # start-up work (first sync, JIT) out of the way

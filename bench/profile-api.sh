@@ -20,15 +20,15 @@ unzip -q -o ~/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-pro
 LIB="$PROFILES/ap/linux-x64/libasyncProfiler.so"
 
 # Every JVM of the stack loads the agent; each writes its own file (%p = pid) when it exits.
-STACK_ENV=("JAVA_TOOL_OPTIONS=-agentpath:$LIB=start,event=itimer,interval=1ms,file=$PROFILES/profile-%p.collapsed,collapsed")
-source bench/lib.sh
+SYSTEM_ENV=("JAVA_TOOL_OPTIONS=-agentpath:$LIB=start,event=itimer,interval=1ms,file=$PROFILES/profile-%p.collapsed,collapsed")
+source devstack/system.sh
 start_system
 wait_first_sync
 API_PID=$(pgrep -f -- '-jar .*api/target/api.jar' | head -1)
 
 wrk -t2 -c64 -d"$WARMUP" "http://127.0.0.1:8000$ENDPOINT" | grep -E "Requests/sec" | sed 's/^/warm-up /'
 wrk -t2 -c64 -d"$DURATION" --latency "http://127.0.0.1:8000$ENDPOINT" | grep -E "Requests/sec|99%"
-kill "$STACK"; wait "$STACK" 2>/dev/null || true
+kill "$SYSTEM"; wait "$SYSTEM" 2>/dev/null || true
 for _ in $(seq 1 30); do [ -s "$PROFILES/profile-$API_PID.collapsed" ] && break; sleep 1; done
 cp "$PROFILES/profile-$API_PID.collapsed" "$OUT"
 rm -rf "$PROFILES"

@@ -12,7 +12,8 @@ LATENCY_MS=${LATENCY_MS:-50}
 BREEDS=${BREEDS:-67}
 AUTH=(-H "Authorization: Bearer local-admin-token")
 JOB=localhost:8001/api/v1/sync/jobs/catalog-thecatapi
-source bench/lib.sh
+source devstack/system.sh
+need_psql
 start_system
 wait_first_sync
 

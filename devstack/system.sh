@@ -1,35 +1,53 @@
-# Shared by the bench scripts (source it from the repository root): the whole local system in a
-# throw-away folder, stopped when the script exits.
-#   start_system        builds the jars, starts devstack (extra env for its JVMs: STACK_ENV=(...)),
-#                       waits for the api; sets STATE (scratch folder) and STACK (pid)
+# The whole local system (what ./run starts) in the background, for scripts: the benchmarks, the
+# Postman run and the live metrics check. Source it from the repository root.
+#   start_system        builds the jars, starts the system in a throw-away folder, waits until both
+#                       apps are up; sets STATE (scratch folder, removed on exit) and SYSTEM (pid).
+#                       Extra environment for its JVMs: SYSTEM_ENV=(NAME=value ...) before the call.
+#   wait_for DESC CMD   waits up to 240 s until CMD succeeds; fails, with the system's log, when the
+#                       system exits or the time is up
 #   wait_first_sync     waits for the start-up catalogue sync to succeed
 #   on_stop             define it before start_system to clean up more on exit
 PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
-STACK_ENV=(${STACK_ENV[@]+"${STACK_ENV[@]}"})
 
 start_system() {
-  command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-  STATE=$(mktemp -d /tmp/catscores-bench.XXXXXX)
+  STATE=$(mktemp -d /tmp/catscores-system.XXXXXX)
   ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  env ${STACK_ENV[@]+"${STACK_ENV[@]}"} DEVSTACK_STATE="$STATE" \
-    java -jar devstack/target/devstack-exec.jar >"$STATE/stack.log" 2>&1 &
-  STACK=$!
+  # Not ./run: SYSTEM_ENV (a profiler agent, say) is for the apps, not for the Maven build.
+  env ${SYSTEM_ENV[@]+"${SYSTEM_ENV[@]}"} DEVSTACK_STATE="$STATE" \
+    java -jar devstack/target/devstack-exec.jar >"$STATE/system.log" 2>&1 &
+  SYSTEM=$!
   trap stop_system EXIT
-  for _ in $(seq 1 180); do curl -sf localhost:8000/healthz >/dev/null && return 0; sleep 1; done
-  echo "the system did not start; its log:" >&2
-  tail -30 "$STATE/stack.log" >&2
+  wait_for "api readiness" "curl -sf localhost:8000/healthz/ready"
+  wait_for "syncronizer" "curl -sf localhost:8001/healthz"
+}
+
+wait_for() {
+  for _ in $(seq 1 240); do
+    if eval "$2" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$SYSTEM" 2>/dev/null; then
+      echo "the system exited while waiting for $1:" >&2
+      tail -50 "$STATE/system.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  echo "timed out waiting for $1" >&2
+  tail -50 "$STATE/system.log" >&2
   return 1
 }
 
 wait_first_sync() {
-  until curl -s localhost:8001/api/v1/sync/jobs/catalog-thecatapi | grep -q '"outcome":"succeeded"'; do
-    sleep 1
-  done
+  wait_for "the first completed sync" \
+    "curl -sf localhost:8001/api/v1/sync/jobs/catalog-thecatapi | grep -q '\"outcome\":\"succeeded\"'"
+}
+
+need_psql() {
+  command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
 }
 
 stop_system() {
   if declare -F on_stop >/dev/null; then on_stop || true; fi
-  kill "$STACK" 2>/dev/null || true
-  wait "$STACK" 2>/dev/null || true
+  kill "$SYSTEM" 2>/dev/null || true
+  wait "$SYSTEM" 2>/dev/null || true
   rm -rf "$STATE"
 }
