@@ -58,7 +58,7 @@ class HealthIT {
                     .contains("application=\"api\"")
                     .contains("uri=\"/api/v1/breeds/{id}\"")
                     .contains("http_server_requests_seconds_bucket")
-                    .contains("http_server_requests_active_seconds_gcount")
+                    .contains("http_server_requests_in_flight")
                     .doesNotContain("uri=\"/api/v1/breeds/abys\""));
   }
 }

@@ -31,7 +31,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     TimeoutException.class
   })
   Mono<ResponseEntity<ProblemDetail>> databaseUnavailable(Exception e, ServerWebExchange exchange) {
-    log.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), e.toString());
+    RequestRecord record = RequestRecord.of(exchange);
+    log.warn(
+        record == null ? null : record.traceFields(),
+        "Database unavailable for {}: {}",
+        exchange.getRequest().getPath(),
+        e.toString());
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,

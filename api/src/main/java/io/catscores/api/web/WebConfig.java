@@ -1,5 +1,6 @@
 package io.catscores.api.web;
 
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,6 +15,13 @@ class WebConfig {
    * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike; keep both working, without a
    * redirect, for every endpoint.
    */
+  /** {@link ApiFront} before WebFlux: telemetry for every request, cache hits answered there. */
+  @Bean
+  WebHttpHandlerBuilderCustomizer apiFront(RequestTelemetry telemetry, ResponseCache cache) {
+    return builder ->
+        builder.httpHandlerDecorator(webFlux -> new ApiFront(webFlux, telemetry, cache));
+  }
+
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   WebFilter trailingSlash() {

@@ -62,12 +62,45 @@ class AccessLogIT {
       assertThat(line.path("status").asInt()).isEqualTo(200);
       assertThat(line.path("method").asString()).isEqualTo("GET");
       assertThat(line.path("duration_ms").isNumber()).isTrue();
+      assertThat(line.path("traceId").asString()).matches("[0-9a-f]{32}");
+      assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
     }
+    assertThat(detail.get(0).path("traceId")).isNotEqualTo(detail.get(1).path("traceId"));
     assertThat(lines)
         .anySatisfy(
             line -> {
               assertThat(line.path("path").asString()).isEqualTo("/api/v1/breeds");
               assertThat(line.path("status").asInt()).isEqualTo(400);
+              assertThat(line.path("route").asString()).isEqualTo("/api/v1/breeds");
+            });
+  }
+
+  @Test
+  void aCallersW3cTraceIsContinuedAndUnknownPathsAreNotLabelledByThemselves(CapturedOutput output) {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    client
+        .get()
+        .uri("/api/v1/breeds/abys")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    client.get().uri("/no/such/page").exchange().expectStatus().isNotFound();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> accessLines(output).size() >= 2);
+    assertThat(accessLines(output))
+        .anySatisfy(
+            line -> {
+              assertThat(line.path("path").asString()).isEqualTo("/api/v1/breeds/abys");
+              assertThat(line.path("traceId").asString()).isEqualTo(traceId);
+              assertThat(line.path("spanId").asString()).isNotEqualTo("00f067aa0ba902b7");
+            })
+        .anySatisfy(
+            line -> {
+              assertThat(line.path("path").asString()).isEqualTo("/no/such/page");
+              assertThat(line.path("status").asInt()).isEqualTo(404);
+              // The static resource mapping's "/**": a bounded label, never the raw path.
+              assertThat(line.path("route").asString()).isEqualTo("/**");
             });
   }
 }
