@@ -1,5 +1,10 @@
 package io.catscores.common;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +24,13 @@ public final class AppStarter {
       System.err.println(e.getMessage());
       System.exit(2);
     }
+    // The log writer flushes after each batch of lines (logback-spring.xml); the JVM's own stdout
+    // would write every line with its own system call.
+    System.setOut(
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8));
     SpringApplication app = new SpringApplication(application);
     app.setDefaultProperties(defaultProperties(env));
     return app.run(args);
