@@ -35,11 +35,12 @@ rm -rf "$PROFILES"
 python3 - "$OUT" <<'PY'
 import collections, sys
 total = 0; self_time = collections.Counter(); parts = collections.Counter()
-rules = [("access log (logback, logstash encoder, AccessLogFilter)", ("ch/qos/logback", "net/logstash", "AccessLogFilter")),
+rules = [("access log (logback, logstash encoder)", ("ch/qos/logback", "net/logstash")),
+         ("request telemetry (RequestTelemetry, RequestRecord: timer, ids, log call)", ("RequestTelemetry", "RequestRecord")),
          ("tracing (brave, micrometer tracing)", ("brave/", "io/micrometer/tracing")),
          ("metrics and observation (micrometer)", ("io/micrometer/core", "io/micrometer/observation")),
          ("reactor context propagation", ("io/micrometer/context", "ContextPropagation")),
-         ("response cache", ("ResponseCacheFilter",)),
+         ("response cache", ("ResponseCache",)),
          ("spring web (filters, dispatch)", ("org/springframework/web",)),
          ("netty / reactor-netty", ("io/netty", "reactor/netty")),
          ("JIT compilers", ("CompileBroker", "C2Compiler", "Compilation::")),
