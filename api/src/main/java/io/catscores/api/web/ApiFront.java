@@ -26,10 +26,15 @@ final class ApiFront implements HttpHandler {
   @Override
   public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
     RequestRecord record = telemetry.start(request);
-    Mono<Void> answer = cache.answer(request, response, record);
-    if (answer == null) {
-      answer =
-          webFlux.handle(request, response).contextWrite(Context.of(RequestRecord.class, record));
+    Mono<Void> answer;
+    try {
+      answer = cache.answer(request, response, record);
+      if (answer == null) {
+        answer =
+            webFlux.handle(request, response).contextWrite(Context.of(RequestRecord.class, record));
+      }
+    } catch (RuntimeException e) { // still counted and logged; Reactor Netty answers 500
+      answer = Mono.error(e);
     }
     return answer.doFinally(signal -> telemetry.finish(record, request, response, signal));
   }

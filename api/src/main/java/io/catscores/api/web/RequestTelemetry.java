@@ -63,11 +63,14 @@ class RequestTelemetry {
     inFlight.decrementAndGet();
     long nanos = System.nanoTime() - record.startNanos;
     HttpStatusCode code = response.getStatusCode();
-    // 499, as nginx logs it: the client went away before it was answered.
-    int status =
-        signal == SignalType.CANCEL && !response.isCommitted()
-            ? 499
-            : code == null ? 200 : code.value();
+    int status = code == null ? 200 : code.value();
+    if (!response.isCommitted()) {
+      if (signal == SignalType.CANCEL) {
+        status = 499; // as nginx logs it: the client went away before it was answered
+      } else if (signal == SignalType.ON_ERROR) {
+        status = 500; // what Reactor Netty answers to an error nothing handled
+      }
+    }
     String method = request.getMethod().name();
     String route = record.route();
     if (route == null) {

@@ -61,6 +61,15 @@ class RequestTelemetryTest {
   }
 
   @Test
+  void anErrorNothingHandledIs500() {
+    var request = MockServerHttpRequest.get("/api/v1/games").build();
+    var response = new MockServerHttpResponse();
+    telemetry.finish(telemetry.start(request), request, response, SignalType.ON_ERROR);
+    assertThat(count("UNKNOWN", "GET", "500")).isEqualTo(1);
+    assertThat(inFlight()).isZero();
+  }
+
+  @Test
   void unknownRoutesAndMethodsDoNotMakeNewLabels() {
     var odd = MockServerHttpRequest.method(HttpMethod.valueOf("BREW"), "/coffee/1").build();
     var response = new MockServerHttpResponse();
