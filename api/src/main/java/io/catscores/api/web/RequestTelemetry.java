@@ -3,6 +3,7 @@ package io.catscores.api.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -103,18 +104,7 @@ class RequestTelemetry {
         .tag("uri", key.route())
         .tag("method", key.method())
         .tag("status", Integer.toString(key.status()))
-        .tag("outcome", outcome(key.status()))
+        .tag("outcome", Outcome.forStatus(key.status()).name())
         .register(meters);
-  }
-
-  private static String outcome(int status) {
-    return switch (status / 100) {
-      case 1 -> "INFORMATIONAL";
-      case 2 -> "SUCCESS";
-      case 3 -> "REDIRECTION";
-      case 4 -> "CLIENT_ERROR";
-      case 5 -> "SERVER_ERROR";
-      default -> "UNKNOWN";
-    };
   }
 }

@@ -6,7 +6,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -48,13 +47,11 @@ class ResponseCacheFilter implements WebFilter {
                       byte[] bytes = new byte[joined.readableByteCount()];
                       joined.read(bytes);
                       DataBufferUtils.release(joined);
-                      Object route =
-                          exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
                       return cache.store(
                           key,
                           bytes,
                           getHeaders(),
-                          route == null ? null : route.toString(),
+                          record.route(),
                           exchange.getRequest(),
                           getDelegate());
                     });
