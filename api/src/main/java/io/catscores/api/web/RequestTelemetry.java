@@ -4,13 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,18 +81,17 @@ class RequestTelemetry {
         .computeIfAbsent(new TimerKey(route, methodLabel, status), this::timer)
         .record(nanos, TimeUnit.NANOSECONDS);
     if (accessLog) {
-      String path = request.getPath().value();
       double millis = (nanos / 1_000) / 1000.0;
-      Map<String, Object> fields = new LinkedHashMap<>(16);
-      fields.put("event", "http_request");
-      fields.put("method", method);
-      fields.put("path", path);
-      fields.put("route", route);
-      fields.put("status", status);
-      fields.put("duration_ms", millis);
-      fields.put("traceId", record.traceId);
-      fields.put("spanId", record.spanId);
-      log.info(Markers.appendEntries(fields), "{} {} {} {} ms", method, path, status, millis);
+      AccessLogLine line =
+          new AccessLogLine(
+              method,
+              request.getPath().value(),
+              route,
+              status,
+              millis,
+              record.traceId,
+              record.spanId);
+      log.info(line, line.message());
     }
   }
 
