@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -70,7 +72,9 @@ class ResponseCache {
    */
   Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
     String path = request.getPath().value();
-    if (request.getMethod() != HttpMethod.GET || !path.startsWith("/api/v1/")) {
+    if (request.getMethod() != HttpMethod.GET
+        || !path.startsWith("/api/v1/")
+        || !acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
       return null;
     }
     if (path.endsWith("/")) {
@@ -151,6 +155,30 @@ class ResponseCache {
     headers.setContentLength(cached.body().length);
     return response.writeWith(
         Mono.fromSupplier(() -> response.bufferFactory().wrap(cached.body())));
+  }
+
+  /**
+   * Whether a request's Accept allows the JSON every cached answer is; the others go to WebFlux,
+   * which answers them 406 as it would without the cache. No Accept header means anything.
+   */
+  static boolean acceptsJson(List<String> accept) {
+    if (accept == null) {
+      return true;
+    }
+    if (accept.size() == 1
+        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"))) {
+      return true; // what curl, Postman and most clients send: no parsing
+    }
+    try {
+      for (MediaType type : MediaType.parseMediaTypes(accept)) {
+        if (type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   /**

@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The api is read-only: other methods are 405 and its database role refuses every write. */
+/**
+ * Errors every route shares: other methods are 405 (the api is read-only, and its database role
+ * refuses every write), unknown paths 404, media types other than JSON 406.
+ */
 @ApiIT
 class ErrorsIT {
 
@@ -39,6 +42,33 @@ class ErrorsIT {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectHeader()
         .valueMatches("Allow", ".*GET.*");
+  }
+
+  @Test
+  void onlyJsonIsOfferedWhetherTheAnswerIsCachedOrNot() {
+    for (int i = 0; i < 2; i++) { // the first fills the response cache, the second could use it
+      web.get().uri("/api/v1/origins").exchange().expectStatus().isOk();
+      web.get()
+          .uri("/api/v1/origins")
+          .header("Accept", "application/xml")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(406);
+      web.get()
+          .uri("/api/v1/origins")
+          .header("Accept", "text/html, application/json;q=0.5")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_JSON);
+      web.get()
+          .uri("/api/v1/origins")
+          .header("Accept", "text/html, */*;q=0.8")
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
   }
 
   @Test
