@@ -10,6 +10,8 @@ import reactor.util.context.Context;
  * In front of Spring WebFlux: every request is recorded ({@link RequestTelemetry}), and one the
  * {@link ResponseCache} can answer is answered right here, on the event loop, without building a
  * WebFlux exchange; every other request goes on to WebFlux with its record in the Reactor context.
+ * Answering on the event loop is safe since Reactor Netty 1.3.8 (KeepAliveIT); before it,
+ * synchronous answers made reused connections stall (doc/known-issues.md).
  */
 final class ApiFront implements HttpHandler {
 

@@ -11,10 +11,6 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
-  /**
-   * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike; keep both working, without a
-   * redirect, for every endpoint.
-   */
   /** {@link ApiFront} before WebFlux: telemetry for every request, cache hits answered there. */
   @Bean
   WebHttpHandlerBuilderCustomizer apiFront(RequestTelemetry telemetry, ResponseCache cache) {
@@ -22,6 +18,10 @@ class WebConfig {
         builder.httpHandlerDecorator(webFlux -> new ApiFront(webFlux, telemetry, cache));
   }
 
+  /**
+   * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike; keep both working, without a
+   * redirect, for every endpoint.
+   */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   WebFilter trailingSlash() {
