@@ -22,9 +22,9 @@ python3 bench/drain_load.py --n "$SCORES" --csv /dev/null >/dev/null
 until [ "$(curl -s localhost:8001/metrics | awk '/^badge_scores_total\{.*outcome="stored"/ {printf "%d", $2}')" -ge $((SCORES * 5)) ] 2>/dev/null; do sleep 1; done
 
 declare -A PATHS=(
-  [breeds-by-origin]="/api/v1/breeds?origin=United%20States"
-  [breed-detail]="/api/v1/breeds/abys"
-  [leaderboard]="/api/v1/games/BO/leaderboard?sortBy=best"
+  [breeds-by-origin]="/api/v2/breeds?origin=United%20States"
+  [breed-detail]="/api/v2/breeds/abys"
+  [leaderboard]="/api/v2/games/BO/leaderboard?sortBy=best"
 )
 mkdir -p "$STATE/www"
 chmod 755 "$STATE" "$STATE/www"   # nginx workers run unprivileged

@@ -3,11 +3,11 @@
 # through JAVA_TOOL_OPTIONS, since jcmd's JVMTI.agent_load mangles its option string): starts the
 # whole system, runs `wrk -t2 -c64` for WARMUP then DURATION, stops, and prints where the api's CPU
 # time went (whole process life, start-up included) by coarse component and by frame (self time).
-#   bench/profile-api.sh                                  # /api/v1/breeds?origin=United%20States
-#   ENDPOINT=/api/v1/breeds/abys DURATION=20s bench/profile-api.sh
+#   bench/profile-api.sh                                  # /api/v2/breeds?origin=United%20States
+#   ENDPOINT=/api/v2/breeds/abys DURATION=20s bench/profile-api.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ENDPOINT=${ENDPOINT:-/api/v1/breeds?origin=United%20States}
+ENDPOINT=${ENDPOINT:-/api/v2/breeds?origin=United%20States}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-15s}
 AP_VERSION=4.2

@@ -6,6 +6,8 @@
 #   wait_for DESC CMD   waits up to 240 s until CMD succeeds; fails, with the system's log, when the
 #                       system exits or the time is up
 #   wait_first_sync     waits for the start-up catalogue sync to succeed
+#   publish_samples     publishes the badge API's sample messages on its Pub/Sub channel, as in
+#                       production, and waits until the drain has stored them
 #   on_stop             define it before start_system to clean up more on exit
 PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
 
@@ -39,6 +41,23 @@ wait_for() {
 wait_first_sync() {
   wait_for "the first completed sync" \
     "curl -sf localhost:8001/api/v1/sync/jobs/catalog-thecatapi | grep -q '\"outcome\":\"succeeded\"'"
+}
+
+publish_samples() {
+  python3 - <<'PY'
+import socket
+sock = socket.create_connection(("127.0.0.1", 63799))
+with open("syncronizer/src/test/resources/samples/badge-score-messages.jsonl", "rb") as samples:
+    lines = [line.rstrip(b"\n") for line in samples if line.strip()]
+for line in lines:
+    parts = [b"PUBLISH", b"high-score-processor", line]
+    sock.sendall(b"*3\r\n" + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts))
+reader = sock.makefile("rb")
+for _ in lines:
+    reader.readline()
+PY
+  wait_for "the published scores" \
+    "curl -sf localhost:8000/api/v2/players/b2d7e5c1-77aa-4f0e-8c2b-91f3a6d0e4c8/scores"
 }
 
 need_psql() {

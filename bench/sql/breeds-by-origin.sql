@@ -1,4 +1,4 @@
--- What GET /api/v1/breeds?origin=United%20States runs (CatalogRepository): count, then page 1.
+-- What GET /api/v2/breeds?origin=United%20States runs (CatalogRepository): count, then page 1.
 SELECT count(*) FROM breed WHERE removed_at IS NULL
   AND (CAST('United States' AS text) IS NULL OR lower(origin) = lower('United States'))
   AND temperament_keys @> CAST('{}' AS text[])

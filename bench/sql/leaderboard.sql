@@ -1,4 +1,4 @@
--- What GET /api/v1/games/BO/leaderboard?sortBy=best runs (ScoreRepository): game, count, page 1.
+-- What GET /api/v2/games/BO/leaderboard?sortBy=best runs (ScoreRepository): game, count, page 1.
 SELECT id, name, abbreviation FROM game
   WHERE id::text = 'BO' OR lower(name) = lower('BO') OR lower(abbreviation) = lower('BO');
 SELECT count(*) FROM score WHERE game_id = 1;

@@ -22,7 +22,11 @@ public final class ApiTestDatabase {
 
   /** Points the api at the shared seeded database (created once per test JVM). */
   public static void register(DynamicPropertyRegistry registry) {
-    String jdbcUrl = seeded();
+    register(registry, seeded());
+  }
+
+  /** Points the api at the database at {@code jdbcUrl}. */
+  public static void register(DynamicPropertyRegistry registry, String jdbcUrl) {
     registry.add("spring.r2dbc.url", () -> jdbcUrl.replace("jdbc:", "r2dbc:"));
     registry.add("spring.r2dbc.username", () -> Migrations.API_ROLE);
     registry.add("spring.r2dbc.password", () -> Migrations.API_PASSWORD);
@@ -30,15 +34,23 @@ public final class ApiTestDatabase {
 
   public static synchronized String seeded() {
     if (seededUrl == null) {
-      String url = SharedServers.freshDatabase("api");
-      Migrations.apply(url);
-      try (Connection owner = DriverManager.getConnection(url, PostgresServer.SUPERUSER, "")) {
-        ScriptUtils.executeSqlScript(owner, new ClassPathResource("seed.sql"));
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      seededUrl = url;
+      seededUrl = fresh("api");
     }
     return seededUrl;
+  }
+
+  /** A new database of its own: migrated, seeded, then the given classpath scripts run. */
+  public static String fresh(String prefix, String... scripts) {
+    String url = SharedServers.freshDatabase(prefix);
+    Migrations.apply(url);
+    try (Connection owner = DriverManager.getConnection(url, PostgresServer.SUPERUSER, "")) {
+      ScriptUtils.executeSqlScript(owner, new ClassPathResource("seed.sql"));
+      for (String script : scripts) {
+        ScriptUtils.executeSqlScript(owner, new ClassPathResource(script));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return url;
   }
 }

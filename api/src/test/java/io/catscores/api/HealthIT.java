@@ -44,8 +44,8 @@ class HealthIT {
 
   @Test
   void metricsAreLabelledByRouteTemplate() {
-    web.get().uri("/api/v1/breeds/abys").exchange().expectStatus().isOk();
-    web.get().uri("/api/v1/breeds/nope").exchange().expectStatus().isNotFound();
+    web.get().uri("/api/v2/breeds/abys").exchange().expectStatus().isOk();
+    web.get().uri("/api/v2/breeds/nope").exchange().expectStatus().isNotFound();
     web.get()
         .uri("/metrics")
         .exchange()
@@ -56,9 +56,9 @@ class HealthIT {
             body ->
                 assertThat(body)
                     .contains("application=\"api\"")
-                    .contains("uri=\"/api/v1/breeds/{id}\"")
+                    .contains("uri=\"/api/v2/breeds/{id}\"")
                     .contains("http_server_requests_seconds_bucket")
                     .contains("http_server_requests_in_flight")
-                    .doesNotContain("uri=\"/api/v1/breeds/abys\""));
+                    .doesNotContain("uri=\"/api/v2/breeds/abys\""));
   }
 }

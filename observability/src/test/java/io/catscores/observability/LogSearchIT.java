@@ -157,9 +157,9 @@ class LogSearchIT {
               .isPositive();
         }
         assertThat(http.get(api.url("/healthz"))).isEqualTo(200);
-        assertThat(http.get(api.url("/api/v1/breeds?bogus=1"))).isEqualTo(400);
+        assertThat(http.get(api.url("/api/v2/breeds?bogus=1"))).isEqualTo(400);
         for (int i = 0; i < SLOW_REQUESTS; i++) {
-          assertThat(http.get(api.url("/api/v1/breeds?origin=Egypt&page=" + (i + 1))))
+          assertThat(http.get(api.url("/api/v2/breeds?origin=Egypt&page=" + (i + 1))))
               .isEqualTo(503);
         }
         await()

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,12 +30,13 @@ class HealthIT {
 
   @LocalServerPort int port;
 
-  @Test
-  void healthzAnswers200() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"/healthz", "/healthz/"}) // the old syncronizer's probe used the slash
+  void healthzAnswers200(String path) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/healthz")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"status\":\"UP\"");

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Breeds, with the Flask API's URLs: /api/v1/breeds/?temperament=Curious, /api/v1/breeds/{id}. */
+/** Breeds: filtered, sorted and paged lists and one breed with its images (v1 is {@code v1/}). */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping("/api/v2")
 @Tag(name = "catalogue", description = "Breeds, origins and temperaments synced from the upstreams")
 class BreedsController {
 
@@ -45,7 +45,8 @@ class BreedsController {
   @Parameter(
       in = ParameterIn.QUERY,
       name = "origin",
-      description = "Origin, case-insensitive, e.g. `United States`")
+      description = "Origin, case-insensitive, e.g. `United States`",
+      schema = @Schema(type = "string"))
   @Parameter(
       in = ParameterIn.QUERY,
       name = "temperament",
@@ -54,11 +55,13 @@ class BreedsController {
   @Parameter(
       in = ParameterIn.QUERY,
       name = "name",
-      description = "Substring of the name, case-insensitive")
+      description = "Substring of the name, case-insensitive",
+      schema = @Schema(type = "string"))
   @Parameter(
       in = ParameterIn.QUERY,
       name = "source",
-      description = "Upstream source, e.g. `thecatapi`")
+      description = "Upstream source, e.g. `thecatapi`",
+      schema = @Schema(type = "string"))
   @Parameter(
       in = ParameterIn.QUERY,
       name = "sort",
@@ -90,7 +93,8 @@ class BreedsController {
   @Parameter(
       in = ParameterIn.QUERY,
       name = "source",
-      description = "Pick the source when several have the id")
+      description = "Pick the source when several have the id",
+      schema = @Schema(type = "string"))
   Mono<CatalogViews.BreedDetail> breed(
       @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("source"));

@@ -1,7 +1,6 @@
 package io.catscores.api.catalog;
 
 import io.catscores.api.web.PageRequest;
-import io.catscores.api.web.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.Arrays;

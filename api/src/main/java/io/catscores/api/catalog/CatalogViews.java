@@ -1,48 +1,57 @@
 package io.catscores.api.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the catalogue endpoints. */
+/**
+ * The JSON shapes of the catalogue endpoints. Every property is always present (OpenApiConfig marks
+ * them required); those that can be null say so for the OpenAPI document.
+ */
 final class CatalogViews {
 
   private CatalogViews() {}
 
-  record Weight(String imperial, String metric) {}
+  record Weight(@Schema(nullable = true) String imperial, @Schema(nullable = true) String metric) {}
 
   record Breed(
       String id,
       String source,
       String name,
-      String origin,
-      String countryCode,
-      String description,
+      @Schema(nullable = true) String origin,
+      @Schema(nullable = true) String countryCode,
+      @Schema(nullable = true) String description,
       List<String> temperaments,
-      String lifeSpan,
+      @Schema(nullable = true) String lifeSpan,
       Weight weight,
-      String wikipediaUrl,
-      String referenceImageId,
+      @Schema(nullable = true) String wikipediaUrl,
+      @Schema(nullable = true) String referenceImageId,
       Map<String, Integer> traits) {}
 
   record BreedDetail(
       String id,
       String source,
       String name,
-      String origin,
-      String countryCode,
-      String description,
+      @Schema(nullable = true) String origin,
+      @Schema(nullable = true) String countryCode,
+      @Schema(nullable = true) String description,
       List<String> temperaments,
-      String lifeSpan,
+      @Schema(nullable = true) String lifeSpan,
       Weight weight,
-      String wikipediaUrl,
-      String referenceImageId,
+      @Schema(nullable = true) String wikipediaUrl,
+      @Schema(nullable = true) String referenceImageId,
       Map<String, Integer> traits,
       List<Image> images,
-      Instant updatedAt,
-      Instant removedAt) {}
+      @Schema(nullable = true) Instant updatedAt,
+      @Schema(nullable = true) Instant removedAt) {}
 
-  record Image(String id, String source, String url, Integer width, Integer height) {}
+  record Image(
+      String id,
+      String source,
+      String url,
+      @Schema(nullable = true) Integer width,
+      @Schema(nullable = true) Integer height) {}
 
   record Origin(String origin, long breeds) {}
 

@@ -8,6 +8,7 @@ import io.catscores.api.web.Query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** Categories and images (hats, sunglasses, ... and three per breed). */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping("/api/v2")
 @Tag(name = "catalogue")
 class ImagesController {
 
@@ -54,11 +55,16 @@ class ImagesController {
 
   @GetMapping("/images")
   @Operation(summary = "Images, optionally of one breed and/or one category (id or name)")
-  @Parameter(in = ParameterIn.QUERY, name = "breed", description = "Breed id, e.g. `abys`")
+  @Parameter(
+      in = ParameterIn.QUERY,
+      name = "breed",
+      description = "Breed id, e.g. `abys`",
+      schema = @Schema(type = "string"))
   @Parameter(
       in = ParameterIn.QUERY,
       name = "category",
-      description = "Category id or name, e.g. `hats`")
+      description = "Category id or name, e.g. `hats`",
+      schema = @Schema(type = "string"))
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> images(
       @Parameter(hidden = true) ServerWebExchange exchange) {

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** Readiness: the database answers within two seconds. (Liveness, /healthz, is the actuator's.) */
 @RestController
-@Tag(name = "health")
+@Tag(name = "health", description = "Readiness for load balancers and probes")
 class ReadinessController {
 
   private final DatabaseClient db;

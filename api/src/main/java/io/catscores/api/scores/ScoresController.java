@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** Badge games, their leaderboards and each player's scores. */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping("/api/v2")
 @Tag(name = "scores", description = "Conference badge game scores drained from the score queue")
 class ScoresController {
 
@@ -65,7 +65,7 @@ class ScoresController {
     return scores
         .game(Query.segment("game", game))
         .switchIfEmpty(
-            Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v1/games")))
+            Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v2/games")))
         .flatMap(
             found ->
                 Page.fetch(

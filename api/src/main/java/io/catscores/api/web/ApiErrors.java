@@ -1,12 +1,17 @@
 package io.catscores.api.web;
 
+import io.catscores.api.edge.RequestRecord;
 import io.r2dbc.spi.R2dbcException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error as application/problem+json (RFC 9457). Framework errors (404, 405, 406, bad
- * parameters) come from the base class; the database being unreachable is a 503, never a 500.
+ * Every error as application/problem+json (RFC 9457) on v2; framework errors (404, 405, 406, bad
+ * parameters) come from the base class; the database being unreachable is a 503, never a 500. Under
+ * /api/v1 the same errors keep the old API's body, {@code {"message": "not found"}} as
+ * application/json, whatever the client accepts (V1ContractIT).
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -30,7 +37,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     TransientDataAccessException.class,
     TimeoutException.class
   })
-  Mono<ResponseEntity<ProblemDetail>> databaseUnavailable(Exception e, ServerWebExchange exchange) {
+  Mono<ResponseEntity<Object>> databaseUnavailable(Exception e, ServerWebExchange exchange) {
     RequestRecord record = RequestRecord.of(exchange);
     log.warn(
         record == null ? null : record.traceFields(),
@@ -41,9 +48,34 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
             "The database is unavailable; the request can be retried shortly.");
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "5");
+    return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    if (!isV1(exchange)) {
+      return super.createResponseEntity(body, headers, status, exchange);
+    }
+    HttpHeaders legacy = new HttpHeaders();
+    if (headers != null) {
+      legacy.putAll(headers);
+    }
+    legacy.setContentType(MediaType.APPLICATION_JSON);
     return Mono.just(
-        ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header("Retry-After", "5")
-            .body(problem));
+        new ResponseEntity<>(new LegacyMessage(legacyMessage(status)), legacy, status));
+  }
+
+  private static boolean isV1(ServerWebExchange exchange) {
+    String path = exchange.getRequest().getPath().value();
+    return path.equals("/api/v1") || path.startsWith("/api/v1/");
+  }
+
+  /** The old API's words: "not found", "bad request"; others the status's reason in lower case. */
+  static String legacyMessage(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null ? "error" : known.getReasonPhrase().toLowerCase(Locale.ROOT);
   }
 }

@@ -36,7 +36,7 @@ class BreedsControllerIT {
 
   @Test
   void listsActiveBreedsByNameWithPaging() {
-    ok("/api/v1/breeds")
+    ok("/api/v2/breeds")
         .jsonPath("$.total")
         .isEqualTo(5)
         .jsonPath("$.page")
@@ -56,28 +56,28 @@ class BreedsControllerIT {
   }
 
   @Test
-  void theFlaskUrlsStillWorkWithAndWithoutTrailingSlash() {
-    ok("/api/v1/breeds/?temperament=Curious").jsonPath("$.total").isEqualTo(3);
-    ok("/api/v1/breeds?temperament=Curious").jsonPath("$.total").isEqualTo(3);
-    ok("/api/v1/breeds/?origin=United States").jsonPath("$.total").isEqualTo(2);
-    ok("/api/v1/breeds/abys/").jsonPath("$.id").isEqualTo("abys");
+  void pathsWorkWithAndWithoutTrailingSlash() {
+    ok("/api/v2/breeds/?temperament=Curious").jsonPath("$.total").isEqualTo(3);
+    ok("/api/v2/breeds?temperament=Curious").jsonPath("$.total").isEqualTo(3);
+    ok("/api/v2/breeds/?origin=United States").jsonPath("$.total").isEqualTo(2);
+    ok("/api/v2/breeds/abys/").jsonPath("$.id").isEqualTo("abys");
   }
 
   @Test
   void filtersAreCaseInsensitiveAndTemperamentsMustAllMatch() {
-    ok("/api/v1/breeds?origin=united states").jsonPath("$.total").isEqualTo(2);
-    ok("/api/v1/breeds?temperament=curious&temperament=PLAYFUL")
+    ok("/api/v2/breeds?origin=united states").jsonPath("$.total").isEqualTo(2);
+    ok("/api/v2/breeds?temperament=curious&temperament=PLAYFUL")
         .jsonPath("$.items[*].id")
         .isEqualTo(java.util.List.of("acur"));
-    ok("/api/v1/breeds?name=american&sort=-name")
+    ok("/api/v2/breeds?name=american&sort=-name")
         .jsonPath("$.items[*].id")
         .isEqualTo(java.util.List.of("asho", "acur"));
-    ok("/api/v1/breeds?source=thedogapi").jsonPath("$.items[0].name").isEqualTo("Abyssinian Hound");
+    ok("/api/v2/breeds?source=thedogapi").jsonPath("$.items[0].name").isEqualTo("Abyssinian Hound");
   }
 
   @Test
   void anEmptyResultIsAnEmptyPage() {
-    ok("/api/v1/breeds?origin=Atlantis")
+    ok("/api/v2/breeds?origin=Atlantis")
         .jsonPath("$.items")
         .isEmpty()
         .jsonPath("$.total")
@@ -89,7 +89,7 @@ class BreedsControllerIT {
   @Test
   void pagesCarryLinkHeaders() {
     web.get()
-        .uri("/api/v1/breeds?pageSize=2&page=2")
+        .uri("/api/v2/breeds?pageSize=2&page=2")
         .exchange()
         .expectStatus()
         .isOk()
@@ -111,21 +111,21 @@ class BreedsControllerIT {
 
   @Test
   void detailHasTheImagesInUpstreamOrder() {
-    ok("/api/v1/breeds/abys")
+    ok("/api/v2/breeds/abys")
         .jsonPath("$.source")
         .isEqualTo("thecatapi")
         .jsonPath("$.images[*].id")
         .isEqualTo(java.util.List.of("img-abys", "img-abys-2"))
         .jsonPath("$.removedAt")
         .doesNotExist();
-    ok("/api/v1/breeds/abys?source=thedogapi").jsonPath("$.name").isEqualTo("Abyssinian Hound");
-    ok("/api/v1/breeds/gone").jsonPath("$.removedAt").exists();
+    ok("/api/v2/breeds/abys?source=thedogapi").jsonPath("$.name").isEqualTo("Abyssinian Hound");
+    ok("/api/v2/breeds/gone").jsonPath("$.removedAt").exists();
   }
 
   @Test
   void unknownBreedIs404ProblemJson() {
     web.get()
-        .uri("/api/v1/breeds/nope")
+        .uri("/api/v2/breeds/nope")
         .exchange()
         .expectStatus()
         .isNotFound()
@@ -139,15 +139,15 @@ class BreedsControllerIT {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "/api/v1/breeds?colour=black|Unknown query parameter(s) [colour]",
-        "/api/v1/breeds?page=abc|'page' must be a whole number",
-        "/api/v1/breeds?page=0|'page' must be between 1",
-        "/api/v1/breeds?pageSize=201|'pageSize' must be between 1 and 200",
-        "/api/v1/breeds?page=9|page 9 is beyond the last page (1)",
-        "/api/v1/breeds?sort=age|'sort' must be one of",
-        "/api/v1/breeds?origin=a&origin=b|'origin' may be given once",
-        "/api/v1/breeds/abys?page=1|Unknown query parameter(s) [page]",
-        "/api/v1/origins?x=1|Unknown query parameter(s) [x]"
+        "/api/v2/breeds?colour=black|Unknown query parameter(s) [colour]",
+        "/api/v2/breeds?page=abc|'page' must be a whole number",
+        "/api/v2/breeds?page=0|'page' must be between 1",
+        "/api/v2/breeds?pageSize=201|'pageSize' must be between 1 and 200",
+        "/api/v2/breeds?page=9|page 9 is beyond the last page (1)",
+        "/api/v2/breeds?sort=age|'sort' must be one of",
+        "/api/v2/breeds?origin=a&origin=b|'origin' may be given once",
+        "/api/v2/breeds/abys?page=1|Unknown query parameter(s) [page]",
+        "/api/v2/origins?x=1|Unknown query parameter(s) [x]"
       })
   void badParametersAre400ProblemJson(String caseLine) {
     String[] parts = caseLine.split("\\|");
@@ -177,7 +177,7 @@ class BreedsControllerIT {
   void sqlInjectionStringsFindNothing(String attack) {
     for (String param : java.util.List.of("origin", "temperament", "name", "source")) {
       web.get()
-          .uri(b -> b.path("/api/v1/breeds").queryParam(param, "{v}").build(attack))
+          .uri(b -> b.path("/api/v2/breeds").queryParam(param, "{v}").build(attack))
           .exchange()
           .expectStatus()
           .isOk()
@@ -185,17 +185,17 @@ class BreedsControllerIT {
           .jsonPath("$.total")
           .isEqualTo(0);
     }
-    ok("/api/v1/breeds").jsonPath("$.total").isEqualTo(5);
+    ok("/api/v2/breeds").jsonPath("$.total").isEqualTo(5);
   }
 
   @Test
   void originsAndTemperamentsCountActiveBreeds() {
-    ok("/api/v1/origins")
+    ok("/api/v2/origins")
         .jsonPath("$[?(@.origin == 'United States')].breeds")
         .isEqualTo(java.util.List.of(2))
         .jsonPath("$[?(@.origin == 'Nowhere')]")
         .isEmpty();
-    ok("/api/v1/temperaments")
+    ok("/api/v2/temperaments")
         .jsonPath("$[?(@.temperament == 'Curious')].breeds")
         .isEqualTo(java.util.List.of(3));
   }
@@ -204,7 +204,7 @@ class BreedsControllerIT {
   void strongETagsAnswer304() {
     String etag =
         web.get()
-            .uri("/api/v1/breeds?origin=Egypt")
+            .uri("/api/v2/breeds?origin=Egypt")
             .exchange()
             .expectStatus()
             .isOk()
@@ -215,7 +215,7 @@ class BreedsControllerIT {
             .getETag();
     assertThat(etag).startsWith("\"").endsWith("\"").doesNotStartWith("W/");
     web.get()
-        .uri("/api/v1/breeds?origin=Egypt")
+        .uri("/api/v2/breeds?origin=Egypt")
         .header("If-None-Match", etag)
         .exchange()
         .expectStatus()
@@ -223,7 +223,7 @@ class BreedsControllerIT {
         .expectBody()
         .isEmpty();
     web.get()
-        .uri("/api/v1/breeds?origin=egypt&pageSize=1")
+        .uri("/api/v2/breeds?origin=egypt&pageSize=1")
         .header("If-None-Match", etag)
         .exchange()
         .expectStatus()

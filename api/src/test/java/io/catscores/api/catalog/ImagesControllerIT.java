@@ -26,7 +26,7 @@ class ImagesControllerIT {
 
   @Test
   void categoriesWithImageCounts() {
-    ok("/api/v1/categories")
+    ok("/api/v2/categories")
         .jsonPath("$[*].name")
         .isEqualTo(List.of("boxes", "hats", "sunglasses"))
         .jsonPath("$[?(@.name == 'hats')].images")
@@ -35,20 +35,20 @@ class ImagesControllerIT {
 
   @Test
   void categoryImagesByNameOrId() {
-    ok("/api/v1/categories/hats/images")
+    ok("/api/v2/categories/hats/images")
         .jsonPath("$.items[*].id")
         .isEqualTo(List.of("img-hat-1", "img-hat-2"));
-    ok("/api/v1/categories/HATS/images").jsonPath("$.total").isEqualTo(2);
-    ok("/api/v1/categories/4/images")
+    ok("/api/v2/categories/HATS/images").jsonPath("$.total").isEqualTo(2);
+    ok("/api/v2/categories/4/images")
         .jsonPath("$.items[0].url")
         .isEqualTo("https://cdn2.thecatapi.com/images/img-glasses.jpg");
-    ok("/api/v1/categories/boxes/images").jsonPath("$.items").isEmpty();
+    ok("/api/v2/categories/boxes/images").jsonPath("$.items").isEmpty();
   }
 
   @Test
   void unknownCategoryIs404() {
     web.get()
-        .uri("/api/v1/categories/capes/images")
+        .uri("/api/v2/categories/capes/images")
         .exchange()
         .expectStatus()
         .isNotFound()
@@ -61,27 +61,27 @@ class ImagesControllerIT {
 
   @Test
   void imagesFilteredByBreedAndCategory() {
-    ok("/api/v1/images").jsonPath("$.total").isEqualTo(5);
-    ok("/api/v1/images?breed=abys")
+    ok("/api/v2/images").jsonPath("$.total").isEqualTo(5);
+    ok("/api/v2/images?breed=abys")
         .jsonPath("$.items[*].id")
         .isEqualTo(List.of("img-abys", "img-abys-2"));
-    ok("/api/v1/images?category=sunglasses")
+    ok("/api/v2/images?category=sunglasses")
         .jsonPath("$.items[*].id")
         .isEqualTo(List.of("img-glasses"));
-    ok("/api/v1/images?breed=abys&category=hats").jsonPath("$.total").isEqualTo(0);
-    ok("/api/v1/images?category=capes").jsonPath("$.total").isEqualTo(0);
-    ok("/api/v1/images?pageSize=2&page=3").jsonPath("$.items.length()").isEqualTo(1);
+    ok("/api/v2/images?breed=abys&category=hats").jsonPath("$.total").isEqualTo(0);
+    ok("/api/v2/images?category=capes").jsonPath("$.total").isEqualTo(0);
+    ok("/api/v2/images?pageSize=2&page=3").jsonPath("$.items.length()").isEqualTo(1);
   }
 
   @Test
   void badParametersAre400() {
     web.get()
-        .uri("/api/v1/images?breed_ids=abys")
+        .uri("/api/v2/images?breed_ids=abys")
         .exchange()
         .expectStatus()
         .isBadRequest()
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    web.get().uri("/api/v1/categories/hats/images?page=2").exchange().expectStatus().isBadRequest();
+    web.get().uri("/api/v2/categories/hats/images?page=2").exchange().expectStatus().isBadRequest();
   }
 }

@@ -36,12 +36,12 @@ class ScoresControllerIT {
 
   @Test
   void theFourGames() {
-    ok("/api/v1/games").jsonPath("$[*].abbreviation").isEqualTo(List.of("BO", "LA", "RO", "TT"));
+    ok("/api/v2/games").jsonPath("$[*].abbreviation").isEqualTo(List.of("BO", "LA", "RO", "TT"));
   }
 
   @Test
   void bestIsHighestScoreThenShortestDuration() {
-    ok("/api/v1/games/Breakout/leaderboard")
+    ok("/api/v2/games/Breakout/leaderboard")
         .jsonPath("$.total")
         .isEqualTo(4)
         .jsonPath("$.items[*].score")
@@ -56,23 +56,23 @@ class ScoresControllerIT {
 
   @Test
   void everySortOrder() {
-    ok("/api/v1/games/BO/leaderboard?sortBy=worst")
+    ok("/api/v2/games/BO/leaderboard?sortBy=worst")
         .jsonPath("$.items[*].score")
         .isEqualTo(List.of(900, 1840, 2210, 2210))
         .jsonPath("$.items[2].duration")
         .isEqualTo(260);
-    ok("/api/v1/games/1/leaderboard?sortBy=recent")
+    ok("/api/v2/games/1/leaderboard?sortBy=recent")
         .jsonPath("$.items[0].firstSeenAt")
         .isEqualTo("2026-11-02T08:00:00Z");
-    ok("/api/v1/games/bo/leaderboard?sortBy=stale").jsonPath("$.items[0].score").isEqualTo(900);
-    ok("/api/v1/games/BO/leaderboard?pageSize=2&page=2")
+    ok("/api/v2/games/bo/leaderboard?sortBy=stale").jsonPath("$.items[0].score").isEqualTo(900);
+    ok("/api/v2/games/BO/leaderboard?pageSize=2&page=2")
         .jsonPath("$.items[*].rank")
         .isEqualTo(List.of(3, 4));
   }
 
   @Test
   void aPlayerWhoPlayedEveryGameWentAroundTheWorld() {
-    ok("/api/v1/players/" + A + "/scores")
+    ok("/api/v2/players/" + A + "/scores")
         .jsonPath("$.gamesPlayed")
         .isEqualTo(List.of("Breakout", "Labyrinth", "Asteroids", "Tappytime"))
         .jsonPath("$.aroundTheWorld")
@@ -81,7 +81,7 @@ class ScoresControllerIT {
         .isEqualTo(5)
         .jsonPath("$.items[0].score")
         .isEqualTo(2210);
-    ok("/api/v1/players/" + B + "/scores")
+    ok("/api/v2/players/" + B + "/scores")
         .jsonPath("$.gamesPlayed")
         .isEqualTo(List.of("Breakout", "Asteroids"))
         .jsonPath("$.aroundTheWorld")
@@ -90,15 +90,15 @@ class ScoresControllerIT {
 
   @Test
   void errors() {
-    problem("/api/v1/games/Pong/leaderboard", 404, "No game 'Pong'");
+    problem("/api/v2/games/Pong/leaderboard", 404, "No game 'Pong'");
     problem(
-        "/api/v1/games/BO/leaderboard?sortBy=fastest",
+        "/api/v2/games/BO/leaderboard?sortBy=fastest",
         400,
         "'sortBy' must be one of [best, worst, recent, stale]");
-    problem("/api/v1/games/BO/leaderboard?page=3", 400, "beyond the last page");
-    problem("/api/v1/players/not-a-uuid/scores", 400, "is not a player UUID");
+    problem("/api/v2/games/BO/leaderboard?page=3", 400, "beyond the last page");
+    problem("/api/v2/players/not-a-uuid/scores", 400, "is not a player UUID");
     problem(
-        "/api/v1/players/cccccccc-0000-4000-8000-000000000003/scores", 404, "No scores for player");
+        "/api/v2/players/cccccccc-0000-4000-8000-000000000003/scores", 404, "No scores for player");
   }
 
   private void problem(String uri, int status, String detail) {

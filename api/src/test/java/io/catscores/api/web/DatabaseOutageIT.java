@@ -48,12 +48,12 @@ class DatabaseOutageIT {
   @Test
   void answers503WhileTheDatabaseIsDownAndRecovers(CapturedOutput output) throws Exception {
     WebTestClient client = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-    client.get().uri("/api/v1/games").exchange().expectStatus().isOk();
+    client.get().uri("/api/v2/games").exchange().expectStatus().isOk();
 
     POSTGRES.stop();
     client
         .get()
-        .uri("/api/v1/games")
+        .uri("/api/v2/games")
         .exchange()
         .expectStatus()
         .isEqualTo(503)
@@ -64,12 +64,12 @@ class DatabaseOutageIT {
         .expectBody()
         .jsonPath("$.detail")
         .isEqualTo("The database is unavailable; the request can be retried shortly.");
-    client.get().uri("/api/v1/breeds?origin=Egypt").exchange().expectStatus().isEqualTo(503);
+    client.get().uri("/api/v2/breeds?origin=Egypt").exchange().expectStatus().isEqualTo(503);
     // The warning and the access log line of that request carry the same trace id.
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> linesAbout(output, "/api/v1/breeds").size() >= 2);
-    List<JsonNode> lines = linesAbout(output, "/api/v1/breeds");
+        .until(() -> linesAbout(output, "/api/v2/breeds").size() >= 2);
+    List<JsonNode> lines = linesAbout(output, "/api/v2/breeds");
     assertThat(lines)
         .extracting(l -> l.path("level").asString())
         .containsExactlyInAnyOrder("WARN", "INFO");
@@ -80,7 +80,7 @@ class DatabaseOutageIT {
     client.get().uri("/healthz").exchange().expectStatus().isOk();
 
     POSTGRES.restart();
-    client.get().uri("/api/v1/games").exchange().expectStatus().isOk();
+    client.get().uri("/api/v2/games").exchange().expectStatus().isOk();
     client.get().uri("/healthz/ready").exchange().expectStatus().isOk();
   }
 

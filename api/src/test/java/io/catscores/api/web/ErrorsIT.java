@@ -34,7 +34,7 @@ class ErrorsIT {
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
   void writesAre405(String method) {
     web.method(HttpMethod.valueOf(method))
-        .uri("/api/v1/breeds/abys")
+        .uri("/api/v2/breeds/abys")
         .exchange()
         .expectStatus()
         .isEqualTo(405)
@@ -47,15 +47,15 @@ class ErrorsIT {
   @Test
   void onlyJsonIsOfferedWhetherTheAnswerIsCachedOrNot() {
     for (int i = 0; i < 2; i++) { // the first fills the response cache, the second could use it
-      web.get().uri("/api/v1/origins").exchange().expectStatus().isOk();
+      web.get().uri("/api/v2/origins").exchange().expectStatus().isOk();
       web.get()
-          .uri("/api/v1/origins")
+          .uri("/api/v2/origins")
           .header("Accept", "application/xml")
           .exchange()
           .expectStatus()
           .isEqualTo(406);
       web.get()
-          .uri("/api/v1/origins")
+          .uri("/api/v2/origins")
           .header("Accept", "text/html, application/json;q=0.5")
           .exchange()
           .expectStatus()
@@ -63,7 +63,7 @@ class ErrorsIT {
           .expectHeader()
           .contentType(MediaType.APPLICATION_JSON);
       web.get()
-          .uri("/api/v1/origins")
+          .uri("/api/v2/origins")
           .header("Accept", "text/html, */*;q=0.8")
           .exchange()
           .expectStatus()
@@ -74,7 +74,7 @@ class ErrorsIT {
   @Test
   void unknownPathsAre404ProblemJson() {
     web.get()
-        .uri("/api/v2/breeds")
+        .uri("/api/v3/breeds")
         .exchange()
         .expectStatus()
         .isNotFound()

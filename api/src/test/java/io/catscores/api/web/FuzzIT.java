@@ -30,20 +30,25 @@ class FuzzIT {
   private static final int REQUESTS = 10_000;
   private static final List<String> PATHS =
       List.of(
+          "/api/v2/breeds",
+          "/api/v2/breeds/",
+          "/api/v2/breeds/{s}",
+          "/api/v2/origins",
+          "/api/v2/temperaments",
+          "/api/v2/categories",
+          "/api/v2/categories/{s}/images",
+          "/api/v2/images",
+          "/api/v2/games",
+          "/api/v2/games/{s}/leaderboard",
+          "/api/v2/players/{s}/scores",
+          "/api/v2/{s}",
           "/api/v1/breeds",
           "/api/v1/breeds/",
           "/api/v1/breeds/{s}",
-          "/api/v1/origins",
-          "/api/v1/temperaments",
-          "/api/v1/categories",
-          "/api/v1/categories/{s}/images",
-          "/api/v1/images",
-          "/api/v1/games",
-          "/api/v1/games/{s}/leaderboard",
-          "/api/v1/players/{s}/scores",
           "/api/v1/{s}",
           "/api/{s}",
           "/healthz",
+          "/healthz/",
           "/healthz/ready",
           "/api/openapi.json",
           "/{s}");
@@ -60,6 +65,8 @@ class FuzzIT {
           "breed",
           "category",
           "limit",
+          "err",
+          "_",
           "x",
           "");
   private static final List<String> VALUES =

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class KeepAliveIT {
   @Test
   void everyRequestOnAReusedConnectionIsAnswered() throws Exception {
     String[] paths = {
-      "/healthz", "/health/readiness", "/api/v1/origins", "/api/v1/breeds/abys", "/api/v1/games"
+      "/healthz", "/health/readiness", "/api/v2/origins", "/api/v2/breeds/abys", "/api/v2/games"
     };
     List<String> stalled = new ArrayList<>();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import net.logstash.logback.marker.LogstashMarker;
 import tools.jackson.core.JsonGenerator;
@@ -36,7 +36,7 @@ final class AccessLogLine extends LogstashMarker {
     this.spanId = spanId;
   }
 
-  /** The human-readable message of the line, e.g. {@code GET /api/v1/breeds 200 1.234 ms}. */
+  /** The human-readable message of the line, e.g. {@code GET /api/v2/breeds 200 1.234 ms}. */
   String message() {
     return method + ' ' + path + ' ' + status + ' ' + durationMs + " ms";
   }

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Every successful GET under /api/v1 gets a strong ETag (SHA-256 of the exact body) and 304 when
- * If-None-Match names it, and is kept in memory for a short time: the data changes only when a sync
- * or a drain writes, so repeated requests are served without touching PostgreSQL (see
+ * Every successful GET under /api/v1 or /api/v2 gets a strong ETag (SHA-256 of the exact body) and
+ * 304 when If-None-Match names it, and is kept in memory for a short time: the data changes only
+ * when a sync or a drain writes, so repeated requests are served without touching PostgreSQL (see
  * doc/benchmarks.md). A cached response is at most {@code api.cache.*-ttl} old. {@link ApiFront}
  * answers from it; {@link ResponseCacheFilter} fills it.
  */
@@ -73,7 +73,7 @@ class ResponseCache {
   Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
     String path = request.getPath().value();
     if (request.getMethod() != HttpMethod.GET
-        || !path.startsWith("/api/v1/")
+        || !(path.startsWith("/api/v2/") || path.startsWith("/api/v1/"))
         || !acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
       return null;
     }
@@ -125,7 +125,7 @@ class ResponseCache {
   }
 
   private static boolean isScores(String key) {
-    return key.startsWith("/api/v1/games") || key.startsWith("/api/v1/players");
+    return key.startsWith("/api/v2/games") || key.startsWith("/api/v2/players");
   }
 
   private Duration ttlOf(boolean scores) {

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +19,12 @@ class WebConfig {
   }
 
   /**
-   * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike; keep both working, without a
-   * redirect, for every endpoint.
+   * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike, and its health check was
+   * /healthz/; keep both spellings working, without a redirect, for every endpoint (V1ContractIT).
    */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   WebFilter trailingSlash() {
-    return UrlHandlerFilter.trailingSlashHandler("/api/**").mutateRequest().build();
+    return UrlHandlerFilter.trailingSlashHandler("/api/**", "/healthz/**").mutateRequest().build();
   }
 }

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import java.util.HexFormat;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
  * once known, its route template. The ids tie the access log line to the request's other log lines
  * and continue a caller's W3C {@code traceparent}; no span is reported (there is no trace backend).
  */
-final class RequestRecord {
+public final class RequestRecord {
 
   /** Where {@link RequestRecordFilter} puts the record for the handlers behind it. */
   static final String ATTRIBUTE = RequestRecord.class.getName();
@@ -45,7 +45,7 @@ final class RequestRecord {
   }
 
   /** The record of the exchange's request, or null when it did not come through the api's front. */
-  static RequestRecord of(ServerWebExchange exchange) {
+  public static RequestRecord of(ServerWebExchange exchange) {
     return exchange.getAttribute(ATTRIBUTE);
   }
 
@@ -69,7 +69,7 @@ final class RequestRecord {
   }
 
   /** The trace and span ids as log fields, for the request's log lines besides the access log. */
-  LogstashMarker traceFields() {
+  public LogstashMarker traceFields() {
     return Markers.append("traceId", traceId).and(Markers.append("spanId", spanId));
   }
 

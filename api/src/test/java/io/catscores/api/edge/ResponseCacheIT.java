@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class ResponseCacheIT {
   @Test
   void hundredsOfCachedAnswersOnOneConnectionAllComplete() throws Exception {
     String[] paths = {
-      "/api/v1/origins", "/api/v1/breeds?origin=Egypt", "/api/v1/games", "/api/v1/breeds/abys"
+      "/api/v2/origins", "/api/v2/breeds?origin=Egypt", "/api/v2/games", "/api/v2/breeds/abys"
     };
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(3_000); // a hung answer fails the test instead of waiting forever

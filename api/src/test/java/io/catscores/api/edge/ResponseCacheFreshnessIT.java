@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,7 @@ class ResponseCacheFreshnessIT {
 
   @Test
   void aChangeIsSeenOnlyOnceTheTtlHasPassed() throws Exception {
-    String before = origins("/api/v1/origins");
+    String before = origins("/api/v2/origins");
     long cachedAt = System.nanoTime();
     assertThat(before).doesNotContain("Atlantis");
     try (Connection owner = owner()) {
@@ -66,15 +66,15 @@ class ResponseCacheFreshnessIT {
           .createStatement()
           .executeUpdate("UPDATE breed SET origin = 'Atlantis' WHERE id = 'abys'");
     }
-    String within = origins("/api/v1/origins");
-    String withSlash = origins("/api/v1/origins/");
+    String within = origins("/api/v2/origins");
+    String withSlash = origins("/api/v2/origins/");
     if (System.nanoTime() - cachedAt < 1_500_000_000L) { // else the machine was too slow to tell
       assertThat(within).isEqualTo(before);
       assertThat(withSlash).isEqualTo(before);
     }
 
     Thread.sleep(2_100);
-    assertThat(origins("/api/v1/origins")).contains("Atlantis");
-    assertThat(origins("/api/v1/origins/")).contains("Atlantis");
+    assertThat(origins("/api/v2/origins")).contains("Atlantis");
+    assertThat(origins("/api/v2/origins/")).contains("Atlantis");
   }
 }

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;

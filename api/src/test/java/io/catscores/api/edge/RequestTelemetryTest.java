@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,20 +32,20 @@ class RequestTelemetryTest {
 
   @Test
   void labelsByRouteTemplateAndCountsInFlight() {
-    var request = MockServerHttpRequest.get("/api/v1/breeds/abys").build();
+    var request = MockServerHttpRequest.get("/api/v2/breeds/abys").build();
     var response = new MockServerHttpResponse();
     RequestRecord record = telemetry.start(request);
-    record.route("/api/v1/breeds/{id}");
+    record.route("/api/v2/breeds/{id}");
     assertThat(inFlight()).isEqualTo(1);
     response.setStatusCode(HttpStatus.OK);
     telemetry.finish(record, request, response, SignalType.ON_COMPLETE);
 
     assertThat(inFlight()).isZero();
-    assertThat(count("/api/v1/breeds/{id}", "GET", "200")).isEqualTo(1);
+    assertThat(count("/api/v2/breeds/{id}", "GET", "200")).isEqualTo(1);
     assertThat(
             meters
                 .get("http.server.requests")
-                .tag("uri", "/api/v1/breeds/{id}")
+                .tag("uri", "/api/v2/breeds/{id}")
                 .tag("outcome", "SUCCESS")
                 .timer()
                 .count())
@@ -54,7 +54,7 @@ class RequestTelemetryTest {
 
   @Test
   void aClientThatLeavesBeforeItsAnswerIs499() {
-    var request = MockServerHttpRequest.get("/api/v1/games").build();
+    var request = MockServerHttpRequest.get("/api/v2/games").build();
     var response = new MockServerHttpResponse();
     telemetry.finish(telemetry.start(request), request, response, SignalType.CANCEL);
     assertThat(count("UNKNOWN", "GET", "499")).isEqualTo(1);
@@ -62,7 +62,7 @@ class RequestTelemetryTest {
 
   @Test
   void anErrorNothingHandledIs500() {
-    var request = MockServerHttpRequest.get("/api/v1/games").build();
+    var request = MockServerHttpRequest.get("/api/v2/games").build();
     var response = new MockServerHttpResponse();
     telemetry.finish(telemetry.start(request), request, response, SignalType.ON_ERROR);
     assertThat(count("UNKNOWN", "GET", "500")).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.catscores.api.web;
+package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,21 +44,21 @@ class AccessLogIT {
   @Test
   void everyRequestIsOneStructuredLineWithItsRouteTemplateCacheHitsIncluded(CapturedOutput output) {
     for (int i = 0; i < 2; i++) { // a cache miss, then a hit that never reaches the controller
-      client.get().uri("/api/v1/breeds/beng").exchange().expectStatus().isOk();
+      client.get().uri("/api/v2/breeds/beng").exchange().expectStatus().isOk();
     }
-    client.get().uri("/api/v1/breeds?bogus=1").exchange().expectStatus().isBadRequest();
+    client.get().uri("/api/v2/breeds?bogus=1").exchange().expectStatus().isBadRequest();
 
     // Written after the answer, through the async appender: wait for the three lines.
     await().atMost(Duration.ofSeconds(10)).until(() -> accessLines(output).size() >= 3);
     List<JsonNode> lines = accessLines(output);
     List<JsonNode> detail =
         lines.stream()
-            .filter(l -> l.path("path").asString().equals("/api/v1/breeds/beng"))
+            .filter(l -> l.path("path").asString().equals("/api/v2/breeds/beng"))
             .toList();
     assertThat(detail).hasSize(2);
     for (JsonNode line : detail) {
       assertThat(line.path("service").asString()).isEqualTo("api");
-      assertThat(line.path("route").asString()).isEqualTo("/api/v1/breeds/{id}");
+      assertThat(line.path("route").asString()).isEqualTo("/api/v2/breeds/{id}");
       assertThat(line.path("status").asInt()).isEqualTo(200);
       assertThat(line.path("method").asString()).isEqualTo("GET");
       assertThat(line.path("duration_ms").isNumber()).isTrue();
@@ -69,9 +69,9 @@ class AccessLogIT {
     assertThat(lines)
         .anySatisfy(
             line -> {
-              assertThat(line.path("path").asString()).isEqualTo("/api/v1/breeds");
+              assertThat(line.path("path").asString()).isEqualTo("/api/v2/breeds");
               assertThat(line.path("status").asInt()).isEqualTo(400);
-              assertThat(line.path("route").asString()).isEqualTo("/api/v1/breeds");
+              assertThat(line.path("route").asString()).isEqualTo("/api/v2/breeds");
             });
   }
 
@@ -80,7 +80,7 @@ class AccessLogIT {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     client
         .get()
-        .uri("/api/v1/breeds/abys")
+        .uri("/api/v2/breeds/abys")
         .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
         .exchange()
         .expectStatus()
@@ -91,7 +91,7 @@ class AccessLogIT {
     assertThat(accessLines(output))
         .anySatisfy(
             line -> {
-              assertThat(line.path("path").asString()).isEqualTo("/api/v1/breeds/abys");
+              assertThat(line.path("path").asString()).isEqualTo("/api/v2/breeds/abys");
               assertThat(line.path("traceId").asString()).isEqualTo(traceId);
               assertThat(line.path("spanId").asString()).isNotEqualTo("00f067aa0ba902b7");
             })
