@@ -71,7 +71,11 @@ async function scoreEndpoints(): Promise<void> {
   }
   const breakout = await scores.leaderboard({ game: 'Breakout' });
   check('Breakout has scores from the samples', breakout.total > 0);
-  const player = await scores.playerScores({ uuid: 'b2d7e5c1-77aa-4f0e-8c2b-91f3a6d0e4c8' });
+  const player = await scores.player({ player: 'b2d7e5c1-77aa-4f0e-8c2b-91f3a6d0e4c8' });
+  check('a player page shows the public id, never the uuid', /^[a-z2-7]{12}$/.test(player.playerId));
+  const byId = await scores.player({ player: player.playerId });
+  check('the same page by public id', byId.total === player.total);
+  check('leaderboards show public ids', breakout.items.every((e) => /^[a-z2-7]{12}$/.test(e.playerId)));
   check('player scores', player.items.length > 0 && player.gamesPlayed.length > 0);
   check('unknown game is 404', (await status(() => scores.leaderboard({ game: 'Pong' }))) === 404);
 }

@@ -57,7 +57,7 @@ for _ in lines:
     reader.readline()
 PY
   wait_for "the published scores" \
-    "curl -sf localhost:8000/api/v2/players/b2d7e5c1-77aa-4f0e-8c2b-91f3a6d0e4c8/scores"
+    "curl -sf localhost:8000/api/v2/players/b2d7e5c1-77aa-4f0e-8c2b-91f3a6d0e4c8"
 }
 
 need_psql() {

@@ -40,3 +40,13 @@ INSERT INTO score (player_uuid, mac_address, game_id, score, duration, first_see
  ('bbbbbbbb-0000-4000-8000-000000000002', 'BB:02', 1, 2210, 200, '2026-11-02T08:00:00Z', '6-0'),
  ('bbbbbbbb-0000-4000-8000-000000000002', 'BB:02', 1, 900, 100, '2026-10-30T08:00:00Z', '7-0'),
  ('bbbbbbbb-0000-4000-8000-000000000002', 'BB:02', 3, 50, 10, '2026-11-02T08:05:00Z', '8-0');
+
+-- Their public ids (the syncronizer computes them with PLAYER_ID_KEY; any 12 base32 characters here).
+INSERT INTO player (player_uuid, player_id) VALUES
+ ('aaaaaaaa-0000-4000-8000-000000000001', 'playeraaaaaa'),
+ ('bbbbbbbb-0000-4000-8000-000000000002', 'playerbbbbbb');
+
+-- A player with a real-looking badge MAC, for the privacy scans (PrivacyIT): Labyrinth only.
+INSERT INTO score (player_uuid, mac_address, game_id, score, duration, first_seen_at, stream_entry_id) VALUES
+ ('dddddddd-0000-4000-8000-000000000004', '24:6F:28:AA:10:09', 2, 50, 70, '2026-11-03T10:00:00Z', '9-0');
+INSERT INTO player (player_uuid, player_id) VALUES ('dddddddd-0000-4000-8000-000000000004', 'playerdddddd');

@@ -14,5 +14,8 @@ ALTER ROLE "${api_role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLIC
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${api_role}";
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "${api_role}";
 GRANT USAGE ON SCHEMA public TO "${api_role}";
-GRANT SELECT ON breed, category, image, breed_image, category_image, sync_run, game, score
+GRANT SELECT ON breed, category, image, breed_image, category_image, sync_run, game, player
+    TO "${api_role}";
+-- Not mac_address: the api cannot publish what it cannot read (ErrorsIT).
+GRANT SELECT (player_uuid, game_id, score, duration, first_seen_at, stream_entry_id) ON score
     TO "${api_role}";

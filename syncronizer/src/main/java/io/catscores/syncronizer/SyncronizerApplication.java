@@ -12,7 +12,7 @@ public class SyncronizerApplication {
 
   /** Secrets that have no safe default outside APP_ENV=local. */
   static final List<String> REQUIRED_SECRETS =
-      List.of("PG_DB_PASSWORD", "PG_API_PASSWORD", "ADMIN_TOKEN");
+      List.of("PG_DB_PASSWORD", "PG_API_PASSWORD", "ADMIN_TOKEN", "PLAYER_ID_KEY");
 
   public static void main(String[] args) {
     AppStarter.run(SyncronizerApplication.class, args, REQUIRED_SECRETS);

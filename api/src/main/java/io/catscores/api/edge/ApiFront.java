@@ -1,5 +1,6 @@
 package io.catscores.api.edge;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -18,19 +19,27 @@ final class ApiFront implements HttpHandler {
   private final HttpHandler webFlux;
   private final RequestTelemetry telemetry;
   private final ResponseCache cache;
+  private final Cors cors;
 
-  ApiFront(HttpHandler webFlux, RequestTelemetry telemetry, ResponseCache cache) {
+  ApiFront(HttpHandler webFlux, RequestTelemetry telemetry, ResponseCache cache, Cors cors) {
     this.webFlux = webFlux;
     this.telemetry = telemetry;
     this.cache = cache;
+    this.cors = cors;
   }
 
   @Override
   public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
     RequestRecord record = telemetry.start(request);
+    response.beforeCommit(() -> headers(request, response));
     Mono<Void> answer;
     try {
-      answer = cache.answer(request, response, record);
+      if (Cors.isPreflight(request)) {
+        record.route("CORS_PREFLIGHT");
+        answer = cors.preflight(request, response);
+      } else {
+        answer = cache.answer(request, response, record);
+      }
       if (answer == null) {
         answer =
             webFlux.handle(request, response).contextWrite(Context.of(RequestRecord.class, record));
@@ -39,5 +48,13 @@ final class ApiFront implements HttpHandler {
       answer = Mono.error(e);
     }
     return answer.doFinally(signal -> telemetry.finish(record, request, response, signal));
+  }
+
+  /** On every answer: no MIME sniffing of our JSON (CorsIT), and CORS for other sites' pages. */
+  private Mono<Void> headers(ServerHttpRequest request, ServerHttpResponse response) {
+    HttpHeaders headers = response.getHeaders();
+    headers.set("X-Content-Type-Options", "nosniff");
+    cors.decorate(request, headers);
+    return Mono.empty();
   }
 }

@@ -1,5 +1,6 @@
 package io.catscores.api.edge;
 
+import io.catscores.common.Redact;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -85,7 +86,7 @@ class RequestTelemetry {
       AccessLogLine line =
           new AccessLogLine(
               method,
-              request.getPath().value(),
+              Redact.credentials(request.getPath().value()), // a player looking themselves up
               route,
               status,
               millis,

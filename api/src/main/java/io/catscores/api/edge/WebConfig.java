@@ -13,9 +13,10 @@ class WebConfig {
 
   /** {@link ApiFront} before WebFlux: telemetry for every request, cache hits answered there. */
   @Bean
-  WebHttpHandlerBuilderCustomizer apiFront(RequestTelemetry telemetry, ResponseCache cache) {
+  WebHttpHandlerBuilderCustomizer apiFront(
+      RequestTelemetry telemetry, ResponseCache cache, Cors cors) {
     return builder ->
-        builder.httpHandlerDecorator(webFlux -> new ApiFront(webFlux, telemetry, cache));
+        builder.httpHandlerDecorator(webFlux -> new ApiFront(webFlux, telemetry, cache, cors));
   }
 
   /**

@@ -17,10 +17,13 @@ class ScoreRepository {
   /** best: score desc, then the faster run; worst: its reverse; recent/stale: by first seen. */
   static final Map<String, String> ORDER =
       Map.of(
-          "best", "score DESC, duration ASC, player_uuid",
-          "worst", "score ASC, duration DESC, player_uuid",
-          "recent", "first_seen_at DESC, player_uuid",
-          "stale", "first_seen_at ASC, player_uuid");
+          "best", "s.score DESC, s.duration ASC, s.player_uuid",
+          "worst", "s.score ASC, s.duration DESC, s.player_uuid",
+          "recent", "s.first_seen_at DESC, s.player_uuid",
+          "stale", "s.first_seen_at ASC, s.player_uuid");
+
+  /** A player as the api knows them: the uuid stays inside, only the public id is shown. */
+  record Player(UUID uuid, String id) {}
 
   private final DatabaseClient db;
 
@@ -54,35 +57,56 @@ class ScoreRepository {
   Flux<ScoreViews.Entry> leaderboard(int gameId, String sortBy, PageRequest page) {
     long offset = page.offset();
     return db.sql(
-            "SELECT player_uuid, mac_address, score, duration, first_seen_at FROM score"
-                + " WHERE game_id = :game ORDER BY "
+            "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM score s"
+                + " JOIN player p ON p.player_uuid = s.player_uuid"
+                + " WHERE s.game_id = :game ORDER BY "
                 + ORDER.get(sortBy)
                 + " LIMIT :limit OFFSET :offset")
         .bind("game", gameId)
         .bind("limit", page.pageSize())
         .bind("offset", offset)
         .map(
-            (row, meta) ->
-                new Object[] {
-                  row.get("player_uuid", UUID.class).toString(),
-                  row.get("mac_address", String.class),
-                  row.get("score", Long.class),
-                  row.get("duration", Long.class),
-                  row.get("first_seen_at", OffsetDateTime.class).toInstant()
-                })
+            row ->
+                new ScoreViews.Entry(
+                    0,
+                    row.get("player_id", String.class),
+                    row.get("score", Long.class),
+                    row.get("duration", Long.class),
+                    row.get("first_seen_at", OffsetDateTime.class).toInstant()))
         .all()
         .index()
         .map(
             indexed -> {
-              Object[] r = indexed.getT2();
+              ScoreViews.Entry e = indexed.getT2();
               return new ScoreViews.Entry(
                   offset + indexed.getT1() + 1,
-                  (String) r[0],
-                  (String) r[1],
-                  (Long) r[2],
-                  (Long) r[3],
-                  (java.time.Instant) r[4]);
+                  e.playerId(),
+                  e.score(),
+                  e.duration(),
+                  e.firstSeenAt());
             });
+  }
+
+  /** The player with this user_uuid (a player looking themselves up). */
+  Mono<Player> playerByUuid(UUID uuid) {
+    return db.sql("SELECT player_uuid, player_id FROM player WHERE player_uuid = :uuid")
+        .bind("uuid", uuid)
+        .map(ScoreRepository::toPlayer)
+        .one();
+  }
+
+  /** The player with this public id. */
+  Mono<Player> playerById(String id) {
+    return db.sql(
+            "SELECT player_uuid, player_id FROM player WHERE player_id = :id"
+                + " ORDER BY player_uuid LIMIT 1")
+        .bind("id", id)
+        .map(ScoreRepository::toPlayer)
+        .one();
+  }
+
+  private static Player toPlayer(Readable row) {
+    return new Player(row.get("player_uuid", UUID.class), row.get("player_id", String.class));
   }
 
   Flux<String> gamesPlayed(UUID player) {

@@ -10,20 +10,17 @@ final class ScoreViews {
 
   record Game(int id, String name, String abbreviation) {}
 
-  /** One leaderboard line; {@code rank} is the position in the requested order. */
-  record Entry(
-      long rank,
-      String playerUuid,
-      String macAddress,
-      long score,
-      long duration,
-      Instant firstSeenAt) {}
+  /**
+   * One leaderboard line; {@code rank} is the position in the requested order. {@code playerId} is
+   * the player's public id: never their user_uuid or badge MAC, the badge API's credentials.
+   */
+  record Entry(long rank, String playerId, long score, long duration, Instant firstSeenAt) {}
 
   record PlayerScore(String game, long score, long duration, Instant firstSeenAt) {}
 
   /** A player's scores; {@code aroundTheWorld} is true once every game has a score. */
   record PlayerScores(
-      String playerUuid,
+      String playerId,
       List<String> gamesPlayed,
       boolean aroundTheWorld,
       List<PlayerScore> items,

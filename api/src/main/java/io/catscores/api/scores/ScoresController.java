@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,10 @@ class ScoresController {
 
   private static final List<String> SORTS = List.of("best", "worst", "recent", "stale");
   private static final int GAME_COUNT = 4;
+  private static final Pattern UUID_FORM =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern ID_FORM = Pattern.compile("[a-z2-7]{12}");
 
   private final ScoreRepository scores;
 
@@ -75,31 +80,50 @@ class ScoresController {
                     exchange));
   }
 
-  @GetMapping("/players/{uuid}/scores")
+  @GetMapping("/players/{player}")
   @Operation(
-      summary = "A player's scores",
+      summary = "A player's page: their scores",
       description =
-          "With the games played and whether all four are (\"around the world\"); 404 for a player with no score.")
+          "By the public `playerId` the leaderboards show, or by the player's own user_uuid (the"
+              + " answer shows only the playerId). With the games played and whether all four"
+              + " are (\"around the world\"); 404 for a player with no score.")
   @PageParameters
-  Mono<ScoreViews.PlayerScores> playerScores(
-      @PathVariable String uuid, @Parameter(hidden = true) ServerWebExchange exchange) {
+  Mono<ScoreViews.PlayerScores> player(
+      @PathVariable String player, @Parameter(hidden = true) ServerWebExchange exchange) {
     Query query = Query.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
-    UUID player = parse(uuid);
+    return find(player)
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No scores for this player")))
+        .flatMap(found -> page(found, page));
+  }
+
+  private Mono<ScoreRepository.Player> find(String player) {
+    if (UUID_FORM.matcher(player).matches()) {
+      return scores.playerByUuid(UUID.fromString(player));
+    }
+    if (ID_FORM.matcher(player).matches()) {
+      return scores.playerById(player);
+    }
+    // The value is not echoed: it may be a credential typed in the wrong place.
+    return Mono.error(
+        () -> ApiException.badRequest("Not a player id (12 characters a-z, 2-7) nor a user_uuid"));
+  }
+
+  private Mono<ScoreViews.PlayerScores> page(ScoreRepository.Player player, PageRequest page) {
     return scores
-        .countPlayerScores(player)
+        .countPlayerScores(player.uuid())
         .filter(total -> total > 0)
-        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No scores for player " + player)))
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("No scores for this player")))
         .flatMap(
             total -> {
               page.requireWithin(total);
               return Mono.zip(
-                  scores.gamesPlayed(player).collectList(),
-                  scores.playerScores(player, page).collectList(),
+                  scores.gamesPlayed(player.uuid()).collectList(),
+                  scores.playerScores(player.uuid(), page).collectList(),
                   (played, items) -> {
                     Page<ScoreViews.PlayerScore> p = Page.of(items, page, total);
                     return new ScoreViews.PlayerScores(
-                        player.toString(),
+                        player.id(),
                         played,
                         played.size() == GAME_COUNT,
                         items,
@@ -109,13 +133,5 @@ class ScoresController {
                         p.totalPages());
                   });
             });
-  }
-
-  private static UUID parse(String uuid) {
-    if (!uuid.matches(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-      throw ApiException.badRequest("'" + uuid + "' is not a player UUID");
-    }
-    return UUID.fromString(uuid);
   }
 }

@@ -1,7 +1,10 @@
 package io.catscores.api.web;
 
 import io.catscores.api.edge.RequestRecord;
+import io.catscores.common.Redact;
 import io.r2dbc.spi.R2dbcException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -42,8 +45,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     log.warn(
         record == null ? null : record.traceFields(),
         "Database unavailable for {}: {}",
-        exchange.getRequest().getPath(),
-        e.toString());
+        Redact.credentials(exchange.getRequest().getPath().value()),
+        Redact.credentials(e.toString()));
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
@@ -57,6 +60,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   protected Mono<ResponseEntity<Object>> createResponseEntity(
       Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
     if (!isV1(exchange)) {
+      if (body instanceof ProblemDetail problem) {
+        withoutCredentials(problem, exchange);
+      }
       return super.createResponseEntity(body, headers, status, exchange);
     }
     HttpHeaders legacy = new HttpHeaders();
@@ -66,6 +72,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     legacy.setContentType(MediaType.APPLICATION_JSON);
     return Mono.just(
         new ResponseEntity<>(new LegacyMessage(legacyMessage(status)), legacy, status));
+  }
+
+  /**
+   * A problem never carries a player's uuid or MAC (the badge API's credentials), not even one the
+   * client sent in its own request path (PrivacyIT). The instance is set here, redacted, since
+   * WebFlux would otherwise fill it in with the raw path.
+   */
+  private static void withoutCredentials(ProblemDetail problem, ServerWebExchange exchange) {
+    problem.setDetail(Redact.credentials(problem.getDetail()));
+    String path =
+        problem.getInstance() != null
+            ? problem.getInstance().getPath()
+            : exchange.getRequest().getPath().value();
+    try {
+      problem.setInstance(new URI(null, null, Redact.credentials(path), null));
+    } catch (URISyntaxException e) {
+      problem.setInstance(URI.create("about:blank"));
+    }
   }
 
   private static boolean isV1(ServerWebExchange exchange) {

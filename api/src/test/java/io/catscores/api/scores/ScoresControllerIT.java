@@ -13,7 +13,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApiIT
 class ScoresControllerIT {
 
-  private static final String A = "aaaaaaaa-0000-4000-8000-000000000001";
   private static final String B = "bbbbbbbb-0000-4000-8000-000000000002";
 
   @DynamicPropertySource
@@ -46,8 +45,8 @@ class ScoresControllerIT {
         .isEqualTo(4)
         .jsonPath("$.items[*].score")
         .isEqualTo(List.of(2210, 2210, 1840, 900))
-        .jsonPath("$.items[0].playerUuid")
-        .isEqualTo(B)
+        .jsonPath("$.items[0].playerId")
+        .isEqualTo("playerbbbbbb")
         .jsonPath("$.items[0].duration")
         .isEqualTo(200)
         .jsonPath("$.items[*].rank")
@@ -72,7 +71,7 @@ class ScoresControllerIT {
 
   @Test
   void aPlayerWhoPlayedEveryGameWentAroundTheWorld() {
-    ok("/api/v2/players/" + A + "/scores")
+    ok("/api/v2/players/playeraaaaaa")
         .jsonPath("$.gamesPlayed")
         .isEqualTo(List.of("Breakout", "Labyrinth", "Asteroids", "Tappytime"))
         .jsonPath("$.aroundTheWorld")
@@ -81,7 +80,9 @@ class ScoresControllerIT {
         .isEqualTo(5)
         .jsonPath("$.items[0].score")
         .isEqualTo(2210);
-    ok("/api/v2/players/" + B + "/scores")
+    ok("/api/v2/players/" + B) // a player looking themselves up by their own uuid
+        .jsonPath("$.playerId")
+        .isEqualTo("playerbbbbbb")
         .jsonPath("$.gamesPlayed")
         .isEqualTo(List.of("Breakout", "Asteroids"))
         .jsonPath("$.aroundTheWorld")
@@ -96,9 +97,10 @@ class ScoresControllerIT {
         400,
         "'sortBy' must be one of [best, worst, recent, stale]");
     problem("/api/v2/games/BO/leaderboard?page=3", 400, "beyond the last page");
-    problem("/api/v2/players/not-a-uuid/scores", 400, "is not a player UUID");
+    problem("/api/v2/players/not-a-uuid", 400, "Not a player id");
     problem(
-        "/api/v2/players/cccccccc-0000-4000-8000-000000000003/scores", 404, "No scores for player");
+        "/api/v2/players/cccccccc-0000-4000-8000-000000000003", 404, "No scores for this player");
+    problem("/api/v2/players/playerzzzzzz", 404, "No scores for this player");
   }
 
   private void problem(String uri, int status, String detail) {

@@ -82,6 +82,19 @@ class ErrorsIT {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
+  /** The api cannot publish badge MACs (credentials at the badge API): it cannot read them. */
+  @Test
+  void theApiDatabaseRoleCannotReadMacAddresses() {
+    Throwable error =
+        db.sql("SELECT mac_address FROM score LIMIT 1")
+            .fetch()
+            .all()
+            .then(reactor.core.publisher.Mono.<Throwable>empty())
+            .onErrorResume(e -> reactor.core.publisher.Mono.just(e))
+            .block();
+    assertThat(error).hasMessageContaining("permission denied");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -53,7 +53,7 @@ class OpenApiIT {
         .exists()
         .jsonPath("$.paths['/api/v2/games/{game}/leaderboard'].get.parameters[*].name")
         .value(names -> assertThat(names.toString()).contains("sortBy", "page", "pageSize"))
-        .jsonPath("$.paths['/api/v2/players/{uuid}/scores'].get")
+        .jsonPath("$.paths['/api/v2/players/{player}'].get")
         .exists()
         .jsonPath(
             "$.paths['/api/v2/breeds'].get.responses['400'].content['application/problem+json']")

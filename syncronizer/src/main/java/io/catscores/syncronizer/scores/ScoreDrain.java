@@ -2,6 +2,7 @@ package io.catscores.syncronizer.scores;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import io.catscores.common.Redact;
 import io.catscores.syncronizer.scores.BadgeMessage.Counted;
 import io.catscores.syncronizer.scores.BadgeMessage.HighScores;
 import io.catscores.syncronizer.scores.BadgeMessage.Invalid;
@@ -267,7 +268,7 @@ class ScoreDrain {
           Markers.append("event", "dead_letter"),
           "Dead-lettered stream entry {}: {}",
           kv("stream_entry_id", dead.entryId()),
-          kv("reason", dead.reason()));
+          kv("reason", Redact.credentials(dead.reason()))); // the payload stays in the stream
     }
     stream.acknowledge(batch.ids());
     metrics.scores("stored", inserted);

@@ -26,10 +26,21 @@ class ScoreRepository {
       ON CONFLICT ON CONSTRAINT score_natural_key DO NOTHING
       """;
 
-  private final DataSource dataSource;
+  // Each player's public id, written with their scores (the api shows only this id).
+  private static final String PLAYERS =
+      """
+      INSERT INTO player (player_uuid, player_id)
+      SELECT * FROM unnest(?::uuid[], ?::text[])
+      ON CONFLICT (player_uuid) DO UPDATE SET player_id = EXCLUDED.player_id
+        WHERE player.player_id IS NULL
+      """;
 
-  ScoreRepository(DataSource dataSource) {
+  private final DataSource dataSource;
+  private final PlayerIds playerIds;
+
+  ScoreRepository(DataSource dataSource, PlayerIds playerIds) {
     this.dataSource = dataSource;
+    this.playerIds = playerIds;
   }
 
   /** A score as read from the stream entry {@code entryId}, first seen at {@code seenAt}. */
@@ -70,6 +81,7 @@ class ScoreRepository {
     }
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insertPlayers(connection, rows);
       Array[] arrays = {
         connection.createArrayOf("uuid", players),
         connection.createArrayOf("text", macs),
@@ -85,6 +97,20 @@ class ScoreRepository {
       return insert.executeUpdate();
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** In uuid order, so concurrent writers take the player rows' locks in the same order. */
+  private void insertPlayers(Connection connection, List<Row> rows) throws SQLException {
+    Object[] players = rows.stream().map(Row::player).distinct().sorted().toArray();
+    Object[] ids = new Object[players.length];
+    for (int i = 0; i < players.length; i++) {
+      ids[i] = playerIds.of((UUID) players[i]);
+    }
+    try (PreparedStatement insert = connection.prepareStatement(PLAYERS)) {
+      insert.setArray(1, connection.createArrayOf("uuid", players));
+      insert.setArray(2, connection.createArrayOf("text", ids));
+      insert.executeUpdate();
     }
   }
 }

@@ -71,6 +71,14 @@ class ScoreDrainIT {
     // 2 + (1 new, 1 repeat) + 4 + 1: the repeated Breakout 1840/212 is stored once.
     assertThat(result.stored()).isEqualTo(8);
     assertThat(result.duplicates()).isEqualTo(1);
+    // Every scoring player has the public id the api shows instead of uuid and MAC.
+    assertThat(
+            jdbc.queryForList(
+                "SELECT DISTINCT coalesce(p.player_id, 'none') FROM score s"
+                    + " LEFT JOIN player p ON p.player_uuid = s.player_uuid",
+                String.class))
+        .hasSize(3)
+        .allSatisfy(id -> assertThat(id).matches("[a-z2-7]{12}"));
     assertThat(
             jdbc.queryForList(
                 "SELECT g.abbreviation || ' ' || s.score || ' ' || s.duration FROM score s"

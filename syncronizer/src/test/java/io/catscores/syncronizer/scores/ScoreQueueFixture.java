@@ -38,7 +38,7 @@ final class ScoreQueueFixture implements AutoCloseable {
             XReadArgs.StreamOffset.from(queue.stream(), "0"),
             queue.group(),
             XGroupCreateArgs.Builder.mkstream());
-    jdbc.execute("TRUNCATE score");
+    jdbc.execute("TRUNCATE score, player");
   }
 
   /** Appends a message the way the bridge and direct producers do; returns the entry id. */
