@@ -201,6 +201,24 @@ class V1ContractIT {
     }
   }
 
+  // v1 gets the same machinery as v2: cached, with a strong ETag a client may send back
+  @Test
+  void answersCarryAnETagAndIfNoneMatchGets304() throws Exception {
+    var first =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/breeds/abys"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    var again =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/breeds/abys"))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+  }
+
   // requests.get("http://api:8000/healthz/").status_code == 200
   @ParameterizedTest
   @ValueSource(strings = {"/healthz/", "/healthz"})
