@@ -7,9 +7,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
-/** The api on a random port against the seeded database ({@link ApiTestDatabase}). */
+/**
+ * The api on a random port against the seeded database ({@link ApiTestDatabase}). The per-client
+ * limit is off: test classes share one app and one client address, so one class's requests must not
+ * decide another's answers (MissLimiterIT and MissLimiterTest test the limit).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "api.limit.cache-misses-per-second=0")
 @AutoConfigureWebTestClient
 public @interface ApiIT {}

@@ -17,9 +17,18 @@ public final class AppStarter {
 
   public static ConfigurableApplicationContext run(
       Class<?> application, String[] args, List<String> requiredSecrets) {
+    return run(application, args, requiredSecrets, Map.of());
+  }
+
+  /** Also refuses, outside local, secrets shorter than their minimum length. */
+  public static ConfigurableApplicationContext run(
+      Class<?> application,
+      String[] args,
+      List<String> requiredSecrets,
+      Map<String, Integer> minimumLengths) {
     Map<String, String> env = System.getenv();
     try {
-      RequiredEnvironment.check(env, requiredSecrets);
+      RequiredEnvironment.check(env, requiredSecrets, minimumLengths);
     } catch (IllegalStateException e) {
       System.err.println(e.getMessage());
       System.exit(2);

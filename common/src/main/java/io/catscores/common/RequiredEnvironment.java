@@ -40,6 +40,15 @@ public final class RequiredEnvironment {
    * @throws IllegalStateException when a required variable is missing outside the local environment
    */
   public static void check(Map<String, String> env, List<String> required) {
+    check(env, required, Map.of());
+  }
+
+  /**
+   * Like {@link #check(Map, List)}, and also refuses secrets shorter than their minimum length
+   * (outside local), naming the variable, never its value.
+   */
+  public static void check(
+      Map<String, String> env, List<String> required, Map<String, Integer> minimumLengths) {
     List<String> missing = missing(env, required);
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
@@ -48,6 +57,21 @@ public final class RequiredEnvironment {
               + " (APP_ENV="
               + appEnv(env)
               + "); see the configuration table in README.md");
+    }
+    if (LOCAL.equals(appEnv(env))) {
+      return;
+    }
+    for (var minimum : new java.util.TreeMap<>(minimumLengths).entrySet()) {
+      String value = env.get(minimum.getKey());
+      if (value != null && value.trim().length() < minimum.getValue()) {
+        throw new IllegalStateException(
+            minimum.getKey()
+                + " is shorter than "
+                + minimum.getValue()
+                + " characters (APP_ENV="
+                + appEnv(env)
+                + "); generate one, e.g. openssl rand -base64 32");
+      }
     }
   }
 }

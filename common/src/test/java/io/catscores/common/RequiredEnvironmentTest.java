@@ -32,4 +32,22 @@ class RequiredEnvironmentTest {
     var env = Map.of("APP_ENV", "production", "PG_DB_PASSWORD", "x", "ADMIN_TOKEN", "y");
     assertThatNoException().isThrownBy(() -> RequiredEnvironment.check(env, SECRETS));
   }
+
+  @Test
+  void shortSecretsAreRefusedOutsideLocalOnly() {
+    var env = java.util.Map.of("APP_ENV", "prod", "ADMIN_TOKEN", "abc");
+    assertThatThrownBy(
+            () ->
+                RequiredEnvironment.check(
+                    env, java.util.List.of(), java.util.Map.of("ADMIN_TOKEN", 32)))
+        .hasMessageContaining("ADMIN_TOKEN is shorter than 32")
+        .hasMessageNotContaining("abc");
+    assertThatNoException()
+        .isThrownBy(
+            () ->
+                RequiredEnvironment.check(
+                    java.util.Map.of("ADMIN_TOKEN", "abc"),
+                    java.util.List.of(),
+                    java.util.Map.of("ADMIN_TOKEN", 32)));
+  }
 }

@@ -10,9 +10,10 @@ import reactor.util.context.Context;
 /**
  * In front of Spring WebFlux: every request is recorded ({@link RequestTelemetry}), and one the
  * {@link ResponseCache} can answer is answered right here, on the event loop, without building a
- * WebFlux exchange; every other request goes on to WebFlux with its record in the Reactor context.
- * Answering on the event loop is safe since Reactor Netty 1.3.8 (KeepAliveIT); before it,
- * synchronous answers made reused connections stall (doc/known-issues.md).
+ * WebFlux exchange; every other request passes the {@link MissLimiter} and goes on to WebFlux with
+ * its record in the Reactor context. Answering on the event loop is safe since Reactor Netty 1.3.8
+ * (KeepAliveIT); before it, synchronous answers made reused connections stall
+ * (doc/known-issues.md).
  */
 final class ApiFront implements HttpHandler {
 
@@ -20,12 +21,19 @@ final class ApiFront implements HttpHandler {
   private final RequestTelemetry telemetry;
   private final ResponseCache cache;
   private final Cors cors;
+  private final MissLimiter limiter;
 
-  ApiFront(HttpHandler webFlux, RequestTelemetry telemetry, ResponseCache cache, Cors cors) {
+  ApiFront(
+      HttpHandler webFlux,
+      RequestTelemetry telemetry,
+      ResponseCache cache,
+      Cors cors,
+      MissLimiter limiter) {
     this.webFlux = webFlux;
     this.telemetry = telemetry;
     this.cache = cache;
     this.cors = cors;
+    this.limiter = limiter;
   }
 
   @Override
@@ -41,8 +49,14 @@ final class ApiFront implements HttpHandler {
         answer = cache.answer(request, response, record);
       }
       if (answer == null) {
+        answer = limiter.admit(request, response, record);
+      }
+      if (answer == null) {
         answer =
-            webFlux.handle(request, response).contextWrite(Context.of(RequestRecord.class, record));
+            webFlux
+                .handle(request, response)
+                .contextWrite(Context.of(RequestRecord.class, record))
+                .doFinally(signal -> limiter.release(request));
       }
     } catch (RuntimeException e) { // still counted and logged; Reactor Netty answers 500
       answer = Mono.error(e);

@@ -14,9 +14,10 @@ class WebConfig {
   /** {@link ApiFront} before WebFlux: telemetry for every request, cache hits answered there. */
   @Bean
   WebHttpHandlerBuilderCustomizer apiFront(
-      RequestTelemetry telemetry, ResponseCache cache, Cors cors) {
+      RequestTelemetry telemetry, ResponseCache cache, Cors cors, MissLimiter limiter) {
     return builder ->
-        builder.httpHandlerDecorator(webFlux -> new ApiFront(webFlux, telemetry, cache, cors));
+        builder.httpHandlerDecorator(
+            webFlux -> new ApiFront(webFlux, telemetry, cache, cors, limiter));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.catscores.syncronizer.control;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -8,15 +9,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ControlWebConfig implements WebMvcConfigurer {
 
   private final ControlProperties properties;
+  private final MeterRegistry meters;
 
-  ControlWebConfig(ControlProperties properties) {
+  ControlWebConfig(ControlProperties properties, MeterRegistry meters) {
     this.properties = properties;
+    this.meters = meters;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
-        .addInterceptor(new AdminTokenInterceptor(properties))
+        .addInterceptor(new AdminTokenInterceptor(properties, meters))
         .addPathPatterns(SyncJobsController.BASE + "/**");
   }
 }

@@ -92,6 +92,41 @@ class SyncJobsControllerIT {
     assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain("guess-123456");
   }
 
+  /** A raw HTTP/1.1 POST from another loopback address: another client of the limiter. */
+  private String postFrom(String localAddress, String path, String token) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      socket.setSoTimeout(10_000);
+      String request =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes());
+    }
+  }
+
+  @Test
+  void repeatedFailedTokensAreLimitedPerClientAndCounted() throws Exception {
+    String path = "/api/v1/sync/jobs/nope/trigger"; // 404 once the token is accepted
+    for (int i = 0; i < 5; i++) { // the burst: 5 wrong guesses are answered 403
+      assertThat(postFrom("127.0.0.2", path, "guess-" + i)).startsWith("HTTP/1.1 403");
+    }
+    String blocked = postFrom("127.0.0.2", path, "guess-5");
+    assertThat(blocked).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: ");
+    // Even the right token is refused from that client for now, so guessing cannot go on...
+    assertThat(postFrom("127.0.0.2", path, TOKEN)).startsWith("HTTP/1.1 429");
+    // ...while other clients are not affected.
+    assertThat(post(path, "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+    String metrics = get("/metrics").body();
+    assertThat(metrics)
+        .containsPattern("control_auth_refused_total\\{[^}]*reason=\"wrong\"[^}]*\\} [1-9]")
+        .containsPattern("control_auth_refused_total\\{[^}]*reason=\"blocked\"[^}]*\\} [1-9]");
+  }
+
   @Test
   void pauseResumeAndTriggerAJob() throws Exception {
     await().atMost(Duration.ofSeconds(30)).until(() -> !job(CATALOG).path("lastRun").isNull());

@@ -1,0 +1,45 @@
+package io.catscores.api.edge;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Who a request comes from, for per-client limits: the peer's address, or, when the peer is a
+ * trusted proxy, the right-most {@code X-Forwarded-For} entry that is not one (what the first
+ * trusted proxy saw). A client cannot choose its own key by sending the header (ClientAddressTest).
+ */
+final class ClientAddress {
+
+  private ClientAddress() {}
+
+  static String of(ServerHttpRequest request, List<String> trustedProxies) {
+    InetSocketAddress remote = request.getRemoteAddress();
+    String peer =
+        remote == null || remote.getAddress() == null
+            ? "unknown"
+            : remote.getAddress().getHostAddress();
+    if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
+      return peer;
+    }
+    List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
+    if (forwarded == null) {
+      return peer;
+    }
+    String client = peer;
+    for (int h = forwarded.size() - 1; h >= 0; h--) {
+      String[] hops = forwarded.get(h).split(",");
+      for (int i = hops.length - 1; i >= 0; i--) {
+        String hop = hops[i].trim();
+        if (hop.isEmpty()) {
+          continue;
+        }
+        client = hop;
+        if (!trustedProxies.contains(hop)) {
+          return hop;
+        }
+      }
+    }
+    return client;
+  }
+}

@@ -1,0 +1,122 @@
+package io.catscores.api.edge;
+
+import io.catscores.common.TokenBuckets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Cached answers are cheap; requests the cache cannot answer reach PostgreSQL. Each client gets a
+ * token bucket for those (429 with Retry-After once it is empty), and all clients together at most
+ * {@code maxInFlight} of them at once (503 with Retry-After beyond): a flood turns into fast
+ * refusals instead of a growing queue in front of the connection pool (MissLimiterIT,
+ * bench/abuse.sh). Only /api/ paths count; probes and metrics are never refused.
+ */
+@Component
+class MissLimiter {
+
+  private final TokenBuckets buckets;
+  private final LimitProperties limits;
+  private final Semaphore inFlight;
+  private final Counter rateLimited;
+  private final Counter overloaded;
+
+  MissLimiter(LimitProperties limits, MeterRegistry meters) {
+    this.limits = limits;
+    this.buckets =
+        limits.cacheMissesPerSecond() > 0
+            ? new TokenBuckets(limits.cacheMissesPerSecond(), limits.cacheMissBurst(), 100_000)
+            : null;
+    this.inFlight = limits.maxInFlight() > 0 ? new Semaphore(limits.maxInFlight()) : null;
+    this.rateLimited = refusals(meters, "rate_limited");
+    this.overloaded = refusals(meters, "overloaded");
+  }
+
+  private static Counter refusals(MeterRegistry meters, String reason) {
+    return Counter.builder("api.requests.refused")
+        .description("Requests refused before any work: one client over its limit, or the api full")
+        .tag("reason", reason)
+        .register(meters);
+  }
+
+  /**
+   * Null when the request may go on (then {@link #release} must follow its answer), else the
+   * refusal, already written.
+   */
+  Mono<Void> admit(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
+    String path = request.getPath().value();
+    if (!path.startsWith("/api/")) {
+      return null;
+    }
+    if (buckets != null) {
+      long wait = buckets.take(ClientAddress.of(request, limits.trustedProxies()));
+      if (wait > 0) {
+        rateLimited.increment();
+        record.route("RATE_LIMITED");
+        Mono<Void> refusal =
+            refuse(
+                path,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                seconds(wait),
+                "This client sends too many requests the cache cannot answer");
+        return limits.refusalDelay().isZero()
+            ? refusal
+            : Mono.delay(limits.refusalDelay()).then(refusal);
+      }
+    }
+    if (inFlight != null && !inFlight.tryAcquire()) {
+      overloaded.increment();
+      record.route("OVERLOADED");
+      return refuse(
+          path,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          1,
+          "The api is handling as many requests as it can");
+    }
+    return null;
+  }
+
+  void release(ServerHttpRequest request) {
+    if (inFlight != null && request.getPath().value().startsWith("/api/")) {
+      inFlight.release();
+    }
+  }
+
+  private static long seconds(long nanos) {
+    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+  }
+
+  /** v1 keeps the old body ({"message"}), v2 gets problem+json, as from ApiErrors. */
+  private static Mono<Void> refuse(
+      String path, ServerHttpResponse response, HttpStatus status, long retryAfter, String why) {
+    boolean v1 = path.startsWith("/api/v1/") || path.equals("/api/v1");
+    String detail = why + "; retry after " + retryAfter + " s.";
+    String body =
+        v1
+            ? "{\"message\":\"" + status.getReasonPhrase().toLowerCase(Locale.ROOT) + "\"}"
+            : "{\"type\":\"about:blank\",\"title\":\""
+                + status.getReasonPhrase()
+                + "\",\"status\":"
+                + status.value()
+                + ",\"detail\":\""
+                + detail
+                + "\"}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    response.setStatusCode(status);
+    HttpHeaders headers = response.getHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+    headers.set(HttpHeaders.CONTENT_TYPE, v1 ? "application/json" : "application/problem+json");
+    headers.setContentLength(bytes.length);
+    return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+  }
+}
