@@ -1,6 +1,7 @@
 package io.catscores.syncronizer.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.catscores.devstack.SharedServers;
 import io.lettuce.core.Consumer;
@@ -13,16 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The drain against real Redis and PostgreSQL, driven directly (the Quartz trigger is off). */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
     properties = {
       "scores.scheduled=false",
@@ -58,6 +65,36 @@ class ScoreDrainIT {
   @AfterEach
   void close() {
     fixture.close();
+  }
+
+  /**
+   * The badge API's credentials (player uuid + badge MAC) stay out of the logs, dead-letter
+   * warnings included; the dead-letter stream keeps the whole payload for replay.
+   */
+  @Test
+  void noLogLineCarriesAPlayersUuidOrMac(CapturedOutput output) throws Exception {
+    List<String> samples = new ArrayList<>(ScoreQueueFixture.samples());
+    // A producer bug that puts a credential where the reason quotes the message: swapped fields.
+    samples.add(
+        "{\"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b07\", \"mac_address\":"
+            + " \"24:6F:28:AA:10:07\", \"event\": \"24:6F:28:AA:10:07\"}");
+    samples.forEach(fixture::publish);
+    drain.drain(Duration.ofSeconds(10));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> output.getOut().split("Dead-lettered stream entry", -1).length > 6);
+    Matcher credentials =
+        Pattern.compile(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + "|([0-9A-F]{2}:){5}[0-9A-F]{2}")
+            .matcher(String.join("\n", samples));
+    int found = 0;
+    while (credentials.find()) {
+      found++;
+      assertThat(output.getAll()).doesNotContainIgnoringCase(credentials.group());
+    }
+    assertThat(found).isGreaterThan(10);
   }
 
   @Test
