@@ -4,7 +4,7 @@ import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
-import io.catscores.api.web.Query;
+import io.catscores.api.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -72,8 +72,8 @@ class BreedsController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Breed>>> breeds(
       @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query =
-        Query.of(
+    QueryParameters query =
+        QueryParameters.of(
             exchange,
             Set.of("origin", "temperament", "name", "source", "sort", "page", "pageSize"));
     var filter =
@@ -97,16 +97,16 @@ class BreedsController {
       schema = @Schema(type = "string"))
   Mono<CatalogViews.BreedDetail> breed(
       @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query = Query.of(exchange, Set.of("source"));
+    QueryParameters query = QueryParameters.of(exchange, Set.of("source"));
     return catalog
-        .breed(Query.segment("id", id), query.text("source"))
+        .breed(QueryParameters.segment("id", id), query.text("source"))
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("No breed with id '" + id + "'")));
   }
 
   @GetMapping("/origins")
   @Operation(summary = "Origins of the active breeds, with breed counts")
   Mono<List<CatalogViews.Origin>> origins(@Parameter(hidden = true) ServerWebExchange exchange) {
-    Query.of(exchange, Set.of());
+    QueryParameters.of(exchange, Set.of());
     return catalog.origins().collectList();
   }
 
@@ -114,7 +114,7 @@ class BreedsController {
   @Operation(summary = "Temperaments of the active breeds, with breed counts")
   Mono<List<CatalogViews.Temperament>> temperaments(
       @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query.of(exchange, Set.of());
+    QueryParameters.of(exchange, Set.of());
     return catalog.temperaments().collectList();
   }
 }

@@ -4,7 +4,7 @@ import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
-import io.catscores.api.web.Query;
+import io.catscores.api.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -36,7 +36,7 @@ class ImagesController {
   @Operation(summary = "Image categories, with how many images are synced for each")
   Mono<List<CatalogViews.Category>> categories(
       @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query.of(exchange, Set.of());
+    QueryParameters.of(exchange, Set.of());
     return catalog.categories().collectList();
   }
 
@@ -45,10 +45,10 @@ class ImagesController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> categoryImages(
       @PathVariable String category, @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query = Query.of(exchange, Set.of("page", "pageSize"));
+    QueryParameters query = QueryParameters.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
     return catalog
-        .category(Query.segment("category", category))
+        .category(QueryParameters.segment("category", category))
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("No category '" + category + "'")))
         .flatMap(found -> images(null, found.id(), found.source(), page, exchange));
   }
@@ -68,7 +68,8 @@ class ImagesController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> images(
       @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query = Query.of(exchange, Set.of("breed", "category", "page", "pageSize"));
+    QueryParameters query =
+        QueryParameters.of(exchange, Set.of("breed", "category", "page", "pageSize"));
     String breed = query.text("breed");
     String category = query.text("category");
     PageRequest page = query.page();

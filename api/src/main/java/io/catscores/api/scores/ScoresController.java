@@ -4,7 +4,7 @@ import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
 import io.catscores.api.web.PageRequest;
-import io.catscores.api.web.Query;
+import io.catscores.api.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -44,7 +44,7 @@ class ScoresController {
   @GetMapping("/games")
   @Operation(summary = "The badge games")
   Mono<List<ScoreViews.Game>> games(@Parameter(hidden = true) ServerWebExchange exchange) {
-    Query.of(exchange, Set.of());
+    QueryParameters.of(exchange, Set.of());
     return scores.games().collectList();
   }
 
@@ -64,11 +64,11 @@ class ScoresController {
   @PageParameters
   Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query = Query.of(exchange, Set.of("sortBy", "page", "pageSize"));
+    QueryParameters query = QueryParameters.of(exchange, Set.of("sortBy", "page", "pageSize"));
     String sortBy = query.choice("sortBy", SORTS, "best");
     PageRequest page = query.page();
     return scores
-        .game(Query.segment("game", game))
+        .game(QueryParameters.segment("game", game))
         .switchIfEmpty(
             Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v2/games")))
         .flatMap(
@@ -90,7 +90,7 @@ class ScoresController {
   @PageParameters
   Mono<ScoreViews.PlayerScores> player(
       @PathVariable String player, @Parameter(hidden = true) ServerWebExchange exchange) {
-    Query query = Query.of(exchange, Set.of("page", "pageSize"));
+    QueryParameters query = QueryParameters.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
     return find(player)
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("No scores for this player")))

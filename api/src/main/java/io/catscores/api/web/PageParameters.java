@@ -8,7 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Documents the page and pageSize query parameters every paged endpoint reads via Query.page(). */
+/**
+ * Documents the page and pageSize query parameters every paged endpoint reads via
+ * QueryParameters.page().
+ */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(

@@ -2,6 +2,7 @@ package io.catscores.syncronizer.catalog;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import io.catscores.syncronizer.jobs.SyncRuns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -94,7 +95,7 @@ public class CatalogSync {
       List<CatalogRows.Breed> breeds =
           normalise(
               fetch(source, "/v1/breeds"),
-              BreedNormalizer::breed,
+              CatalogNormalizer::breed,
               CatalogRows.Breed::id,
               "breed",
               rejected);
@@ -105,7 +106,7 @@ public class CatalogSync {
       List<CatalogRows.Category> categories =
           normalise(
               fetch(source, "/v1/categories"),
-              BreedNormalizer::category,
+              CatalogNormalizer::category,
               CatalogRows.Category::id,
               "category",
               rejected);
@@ -117,7 +118,12 @@ public class CatalogSync {
     } finally {
       String outcome = error == null ? "succeeded" : "failed";
       try {
-        runs.finish(runId, outcome, changes, rejected.count(), error);
+        runs.finish(
+            runId,
+            outcome,
+            new SyncRuns.Counts(
+                changes.inserted(), changes.updated(), changes.removed(), rejected.count()),
+            error);
       } catch (DataAccessException e) {
         log.error(
             "Could not record the outcome of run {} ({}): {}; the next run of {} marks it failed",
@@ -191,7 +197,7 @@ public class CatalogSync {
   }
 
   private List<CatalogRows.Image> images(List<JsonNode> list, int limit, Rejections rejected) {
-    return normalise(list, BreedNormalizer::image, CatalogRows.Image::id, "image", rejected)
+    return normalise(list, CatalogNormalizer::image, CatalogRows.Image::id, "image", rejected)
         .stream()
         .limit(limit)
         .toList();
@@ -204,13 +210,13 @@ public class CatalogSync {
   /** Valid rows, first occurrence of each key; every rejection is logged and counted. */
   private static <T> List<T> normalise(
       List<JsonNode> nodes,
-      Function<JsonNode, BreedNormalizer.Result<T>> read,
+      Function<JsonNode, CatalogNormalizer.Result<T>> read,
       Function<T, Object> key,
       String entity,
       Rejections rejected) {
     Map<Object, T> rows = new LinkedHashMap<>();
     for (JsonNode node : nodes) {
-      BreedNormalizer.Result<T> result = read.apply(node);
+      CatalogNormalizer.Result<T> result = read.apply(node);
       if (result.row() == null) {
         rejected.add(entity, result.rejection());
       } else {

@@ -1,6 +1,6 @@
 package io.catscores.syncronizer.catalog;
 
-import io.catscores.syncronizer.control.ExclusiveRuns;
+import io.catscores.syncronizer.jobs.ExclusiveRuns;
 import java.sql.SQLException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;

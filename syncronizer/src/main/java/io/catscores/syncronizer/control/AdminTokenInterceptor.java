@@ -19,7 +19,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * details. Compares in constant time and never logs the token presented or expected. A client
  * (remote address) that keeps failing gets 429 with Retry-After, even with the right token, so the
  * token cannot be guessed at speed; every refusal is counted in {@code control_auth_refused_total}
- * by reason (SyncJobsControllerIT).
+ * by reason (JobsControllerIT).
  */
 class AdminTokenInterceptor implements HandlerInterceptor {
 

@@ -1,6 +1,6 @@
 package io.catscores.syncronizer.scores;
 
-import io.catscores.syncronizer.control.JobDefinition;
+import io.catscores.syncronizer.jobs.JobDefinition;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

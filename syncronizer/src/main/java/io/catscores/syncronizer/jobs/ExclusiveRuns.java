@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.control;
+package io.catscores.syncronizer.jobs;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;

@@ -1,6 +1,9 @@
 package io.catscores.syncronizer.control;
 
-import io.catscores.syncronizer.catalog.SyncRuns;
+import io.catscores.syncronizer.jobs.ExclusiveRuns;
+import io.catscores.syncronizer.jobs.JobDefinition;
+import io.catscores.syncronizer.jobs.ScheduledJobs;
+import io.catscores.syncronizer.jobs.SyncRuns;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.sql.SQLException;
@@ -26,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * resume need the admin token ({@link AdminTokenInterceptor}).
  */
 @RestController
-@RequestMapping(SyncJobsController.BASE)
-class SyncJobsController {
+@RequestMapping(JobsController.BASE)
+class JobsController {
 
   static final String BASE = "/api/v1/sync";
   private static final int MAX_LIMIT = 500;
@@ -37,7 +40,7 @@ class SyncJobsController {
   private final CircuitBreakerRegistry breakers;
   private final ExclusiveRuns exclusive;
 
-  SyncJobsController(
+  JobsController(
       ScheduledJobs jobs, SyncRuns runs, CircuitBreakerRegistry breakers, ExclusiveRuns exclusive) {
     this.jobs = jobs;
     this.runs = runs;

@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.control;
+package io.catscores.syncronizer.jobs;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +27,11 @@ public record JobDefinition(
   }
 
   /** Whether the job runs on its cron expression rather than its interval. */
-  boolean isCron() {
+  public boolean isCron() {
     return cron != null && !cron.isBlank();
   }
 
-  String schedule() {
+  public String schedule() {
     return isCron() ? "cron " + cron : "every " + interval;
   }
 }

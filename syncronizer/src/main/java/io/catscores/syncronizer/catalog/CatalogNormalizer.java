@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * object without id or name is rejected (the caller logs and counts it) rather than failing the
  * run.
  */
-final class BreedNormalizer {
+final class CatalogNormalizer {
 
   /** The 0..5 scales and 0/1 flags TheCatAPI (and TheDogAPI, partly) publish. */
   static final Set<String> TRAITS =
@@ -45,7 +45,7 @@ final class BreedNormalizer {
           "short_legs",
           "hypoallergenic");
 
-  private BreedNormalizer() {}
+  private CatalogNormalizer() {}
 
   /** A row or the reason there is none. */
   record Result<T>(T row, String rejection) {}

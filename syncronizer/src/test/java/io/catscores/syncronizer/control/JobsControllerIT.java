@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"scores.bridge-enabled=false", "control.admin-token=it-admin-token-123"})
 @ExtendWith(OutputCaptureExtension.class)
-class SyncJobsControllerIT {
+class JobsControllerIT {
 
   private static final String TOKEN = "it-admin-token-123";
   private static final String CATALOG = "catalog-thecatapi";

@@ -11,5 +11,5 @@ import org.springframework.validation.annotation.Validated;
 /** The Redis server holding the score stream (REDIS_HOST, REDIS_PORT). */
 @Validated
 @ConfigurationProperties("redis")
-public record RedisSettings(
+public record RedisProperties(
     @NotBlank String host, @Min(1) @Max(65535) int port, @NotNull Duration commandTimeout) {}

@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.control;
+package io.catscores.syncronizer.jobs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
  * fast (rejected, not queued), so a drain firing fails and the next one resumes.
  */
 @Configuration(proxyBeanMethods = false)
-class RedisConnections {
+class RedisConfig {
 
   @Bean(destroyMethod = "shutdown")
-  RedisClient redisClient(RedisSettings settings) {
+  RedisClient redisClient(RedisProperties settings) {
     RedisClient client =
         RedisClient.create(
             RedisURI.builder()

@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.catalog;
+package io.catscores.syncronizer.jobs;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -53,7 +53,10 @@ public class SyncRuns {
       int rejected,
       String error) {}
 
-  long start(String job, String source, String instance) {
+  /** What a finished run wrote and refused. */
+  public record Counts(int inserted, int updated, int removed, int rejected) {}
+
+  public long start(String job, String source, String instance) {
     return jdbc.queryForObject(
         "INSERT INTO sync_run (job, source, instance) VALUES (?, ?, ?) RETURNING id",
         Long.class,
@@ -62,7 +65,7 @@ public class SyncRuns {
         instance);
   }
 
-  void finish(long id, String outcome, CatalogWriter.Changes changes, int rejected, String error) {
+  public void finish(long id, String outcome, Counts counts, String error) {
     jdbc.update(
         """
         UPDATE sync_run SET finished_at = now(), outcome = ?, inserted = ?, updated = ?,
@@ -70,10 +73,10 @@ public class SyncRuns {
         WHERE id = ?
         """,
         outcome,
-        changes.inserted(),
-        changes.updated(),
-        changes.removed(),
-        rejected,
+        counts.inserted(),
+        counts.updated(),
+        counts.removed(),
+        counts.rejected(),
         error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR),
         id);
   }
@@ -92,7 +95,7 @@ public class SyncRuns {
    * cluster-wide lock ({@code ExclusiveRuns}), so no other run of the job can be in progress; those
    * rows belong to runs whose end could not be recorded (database unreachable, instance killed).
    */
-  int failInterrupted(String job, long currentRun) {
+  public int failInterrupted(String job, long currentRun) {
     return jdbc.update(
         "UPDATE sync_run SET outcome = 'failed', finished_at = now(), error = ?"
             + " WHERE job = ? AND outcome = 'running' AND id <> ?",
@@ -103,7 +106,7 @@ public class SyncRuns {
   }
 
   /** A run that was still 'running' when its instance died is closed as failed at start-up. */
-  int failAbandoned(String reason) {
+  public int failAbandoned(String reason) {
     return jdbc.update(
         "UPDATE sync_run SET outcome = 'failed', finished_at = now(), error = ?"
             + " WHERE outcome = 'running' AND started_at < now() - interval '1 hour'",

@@ -10,7 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
  * The query parameters of one request, checked strictly: an unknown or repeated parameter, a
  * malformed number or an out-of-range value is a 400 with a detail naming it, never a 500.
  */
-public final class Query {
+public final class QueryParameters {
 
   public static final int DEFAULT_PAGE_SIZE = 20;
   public static final int MAX_PAGE_SIZE = 200;
@@ -18,12 +18,12 @@ public final class Query {
 
   private final MultiValueMap<String, String> params;
 
-  private Query(MultiValueMap<String, String> params) {
+  private QueryParameters(MultiValueMap<String, String> params) {
     this.params = params;
   }
 
   /** Reads the request's parameters, refusing any not in {@code allowed}. */
-  public static Query of(ServerWebExchange exchange, Set<String> allowed) {
+  public static QueryParameters of(ServerWebExchange exchange, Set<String> allowed) {
     MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
     Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(allowed);
@@ -34,7 +34,7 @@ public final class Query {
               + "; this endpoint accepts "
               + new TreeSet<>(allowed));
     }
-    return new Query(params);
+    return new QueryParameters(params);
   }
 
   /** A single optional text value, trimmed; null when absent or empty. */

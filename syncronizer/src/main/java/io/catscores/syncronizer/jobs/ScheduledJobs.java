@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.control;
+package io.catscores.syncronizer.jobs;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.catscores.syncronizer.control;
+package io.catscores.syncronizer.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
