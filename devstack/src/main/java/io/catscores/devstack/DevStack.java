@@ -56,20 +56,27 @@ public final class DevStack {
     Map<String, String> env = new HashMap<>(parentEnv);
     env.putIfAbsent("APP_ENV", "local");
 
+    startMissingServers(state, env);
+
+    // The syncronizer owns the schema and the api's role, so the api starts once it is ready.
+    AppProcess syncronizer =
+        AppProcess.start("syncronizer", root.resolve("syncronizer/target/syncronizer.jar"), env);
+    apps.add(syncronizer);
+    awaitHealthy(syncronizer, "http://localhost:8001/healthz", Duration.ofMinutes(3));
+    AppProcess api = AppProcess.start("api", root.resolve("api/target/api.jar"), env);
+    apps.add(api);
+    awaitHealthy(api, "http://localhost:8000/healthz", Duration.ofMinutes(2));
+    log.info("Ready: api http://localhost:8000  syncronizer http://localhost:8001  (Ctrl-C stops)");
+
+    AppProcess exited = AppProcess.awaitFirstExit(apps);
+    log.error("{} exited with code {}; stopping the stack", exited.name(), exited.exitCode());
+    return 1;
+  }
+
+  /** Embedded PostgreSQL, Redis and upstream replica for whatever the environment does not name. */
+  private void startMissingServers(Path state, Map<String, String> env) throws Exception {
     if (blank(env.get("PG_DB_HOST"))) {
-      log.info(
-          "PG_DB_HOST unset: starting embedded PostgreSQL on port {}, data in {}",
-          POSTGRES_PORT,
-          state.resolve("postgres"));
-      Files.createDirectories(state);
-      PostgresServer postgres = PostgresServer.start(state.resolve("postgres"), POSTGRES_PORT);
-      servers.add(postgres);
-      postgres.ensureDatabase(DATABASE);
-      env.put("PG_DB_HOST", "localhost");
-      env.put("PG_DB_PORT", String.valueOf(postgres.port()));
-      env.put("PG_DB_USER", PostgresServer.SUPERUSER);
-      env.put("PG_DB_PASSWORD", "");
-      env.put("PG_DB_DATABASE", DATABASE);
+      startPostgres(state, env);
     }
     if (blank(env.get("REDIS_HOST"))) {
       log.info(
@@ -89,20 +96,22 @@ public final class DevStack {
           replica.baseUrl());
       env.put("UPSTREAM_CATAPI_URL", replica.baseUrl());
     }
+  }
 
-    // The syncronizer owns the schema and the api's role, so the api starts once it is ready.
-    AppProcess syncronizer =
-        AppProcess.start("syncronizer", root.resolve("syncronizer/target/syncronizer.jar"), env);
-    apps.add(syncronizer);
-    awaitHealthy(syncronizer, "http://localhost:8001/healthz", Duration.ofMinutes(3));
-    AppProcess api = AppProcess.start("api", root.resolve("api/target/api.jar"), env);
-    apps.add(api);
-    awaitHealthy(api, "http://localhost:8000/healthz", Duration.ofMinutes(2));
-    log.info("Ready: api http://localhost:8000  syncronizer http://localhost:8001  (Ctrl-C stops)");
-
-    AppProcess exited = AppProcess.awaitFirstExit(apps);
-    log.error("{} exited with code {}; stopping the stack", exited.name(), exited.exitCode());
-    return 1;
+  private void startPostgres(Path state, Map<String, String> env) throws Exception {
+    log.info(
+        "PG_DB_HOST unset: starting embedded PostgreSQL on port {}, data in {}",
+        POSTGRES_PORT,
+        state.resolve("postgres"));
+    Files.createDirectories(state);
+    PostgresServer postgres = PostgresServer.start(state.resolve("postgres"), POSTGRES_PORT);
+    servers.add(postgres);
+    postgres.ensureDatabase(DATABASE);
+    env.put("PG_DB_HOST", "localhost");
+    env.put("PG_DB_PORT", String.valueOf(postgres.port()));
+    env.put("PG_DB_USER", PostgresServer.SUPERUSER);
+    env.put("PG_DB_PASSWORD", "");
+    env.put("PG_DB_DATABASE", DATABASE);
   }
 
   private static void awaitHealthy(AppProcess app, String url, Duration timeout)

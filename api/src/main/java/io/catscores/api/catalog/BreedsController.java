@@ -27,9 +27,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "catalogue", description = "Breeds, origins and temperaments synced from the upstreams")
 class BreedsController {
 
-  private static final List<String> SORTS =
-      List.of("name", "-name", "origin", "-origin", "id", "-id");
-
   private final CatalogRepository catalog;
 
   BreedsController(CatalogRepository catalog) {
@@ -65,10 +62,7 @@ class BreedsController {
   @Parameter(
       in = ParameterIn.QUERY,
       name = "sort",
-      schema =
-          @Schema(
-              allowableValues = {"name", "-name", "origin", "-origin", "id", "-id"},
-              defaultValue = "name"))
+      schema = @Schema(implementation = BreedSort.class, defaultValue = "name"))
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Breed>>> breeds(
       @Parameter(hidden = true) ServerWebExchange exchange) {
@@ -82,7 +76,7 @@ class BreedsController {
             query.texts("temperament"),
             query.text("name"),
             query.text("source"));
-    String sort = query.choice("sort", SORTS, "name");
+    BreedSort sort = BreedSort.of(query.choice("sort", BreedSort.keys(), "name"));
     PageRequest page = query.page();
     return Page.fetch(
         catalog.countBreeds(filter), p -> catalog.breeds(filter, sort, p), page, exchange);

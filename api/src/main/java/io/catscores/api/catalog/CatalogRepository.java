@@ -19,15 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class CatalogRepository {
 
-  static final Map<String, String> BREED_ORDER =
-      Map.of(
-          "name", "name, source, id",
-          "-name", "name DESC, source, id",
-          "origin", "origin NULLS LAST, name, source, id",
-          "-origin", "origin DESC NULLS LAST, name, source, id",
-          "id", "id, source",
-          "-id", "id DESC, source");
-
   private static final String BREED_FILTER =
       """
       removed_at IS NULL
@@ -53,12 +44,12 @@ class CatalogRepository {
         .one();
   }
 
-  Flux<CatalogViews.Breed> breeds(BreedFilter filter, String sort, PageRequest page) {
+  Flux<CatalogViews.Breed> breeds(BreedFilter filter, BreedSort sort, PageRequest page) {
     return filtered(
             "SELECT * FROM breed WHERE "
                 + BREED_FILTER
                 + " ORDER BY "
-                + BREED_ORDER.get(sort)
+                + sort.orderBy
                 + " LIMIT :limit OFFSET :offset",
             filter)
         .bind("limit", page.pageSize())
@@ -82,6 +73,10 @@ class CatalogRepository {
     return Sql.bind(spec, "source", filter.source(), String.class);
   }
 
+  /** A breed row with the times only its detail shows. */
+  private record Found(
+      CatalogViews.Breed breed, OffsetDateTime updatedAt, OffsetDateTime removedAt) {}
+
   Mono<CatalogViews.BreedDetail> breed(String id, String source) {
     GenericExecuteSpec spec =
         db.sql(
@@ -92,41 +87,27 @@ class CatalogRepository {
     return Sql.bind(spec, "source", source, String.class)
         .map(
             row ->
-                new Object[] {
-                  toBreed(row),
-                  row.get("updated_at", OffsetDateTime.class),
-                  row.get("removed_at", OffsetDateTime.class)
-                })
+                new Found(
+                    toBreed(row),
+                    row.get("updated_at", OffsetDateTime.class),
+                    row.get("removed_at", OffsetDateTime.class)))
         .one()
         .flatMap(
-            found -> {
-              CatalogViews.Breed breed = (CatalogViews.Breed) found[0];
-              return images(
-                      "SELECT i.* FROM breed_image bi JOIN image i"
-                          + " ON i.source = bi.source AND i.id = bi.image_id"
-                          + " WHERE bi.source = :source AND bi.breed_id = :owner ORDER BY bi.position",
-                      breed.source(),
-                      breed.id())
-                  .collectList()
-                  .map(
-                      images ->
-                          new CatalogViews.BreedDetail(
-                              breed.id(),
-                              breed.source(),
-                              breed.name(),
-                              breed.origin(),
-                              breed.countryCode(),
-                              breed.description(),
-                              breed.temperaments(),
-                              breed.lifeSpan(),
-                              breed.weight(),
-                              breed.wikipediaUrl(),
-                              breed.referenceImageId(),
-                              breed.traits(),
-                              images,
-                              instant(found[1]),
-                              instant(found[2])));
-            });
+            found ->
+                images(
+                        "SELECT i.* FROM breed_image bi JOIN image i"
+                            + " ON i.source = bi.source AND i.id = bi.image_id"
+                            + " WHERE bi.source = :source AND bi.breed_id = :owner ORDER BY bi.position",
+                        found.breed().source(),
+                        found.breed().id())
+                    .collectList()
+                    .map(
+                        images ->
+                            new CatalogViews.BreedDetail(
+                                found.breed(),
+                                images,
+                                instant(found.updatedAt()),
+                                instant(found.removedAt()))));
   }
 
   Flux<CatalogViews.Origin> origins() {
@@ -248,7 +229,7 @@ class CatalogRepository {
             : json.readValue(traits, new TypeReference<Map<String, Integer>>() {}));
   }
 
-  private static java.time.Instant instant(Object value) {
-    return value == null ? null : ((OffsetDateTime) value).toInstant();
+  private static java.time.Instant instant(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package io.catscores.api.catalog;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -29,19 +30,9 @@ final class CatalogViews {
       @Schema(nullable = true) String referenceImageId,
       Map<String, Integer> traits) {}
 
+  /** A breed with its images; the breed's fields stay at the top level of the JSON. */
   record BreedDetail(
-      String id,
-      String source,
-      String name,
-      @Schema(nullable = true) String origin,
-      @Schema(nullable = true) String countryCode,
-      @Schema(nullable = true) String description,
-      List<String> temperaments,
-      @Schema(nullable = true) String lifeSpan,
-      Weight weight,
-      @Schema(nullable = true) String wikipediaUrl,
-      @Schema(nullable = true) String referenceImageId,
-      Map<String, Integer> traits,
+      @JsonUnwrapped Breed breed,
       List<Image> images,
       @Schema(nullable = true) Instant updatedAt,
       @Schema(nullable = true) Instant removedAt) {}

@@ -10,9 +10,9 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * One request as its telemetry sees it: when it started, its trace ids, its response cache key and,
- * once known, its route template. The ids tie the access log line to the request's other log lines
- * and continue a caller's W3C {@code traceparent}; no span is reported (there is no trace backend).
+ * One request as its telemetry sees it: when it started, its trace ids and, once known, its route
+ * template. The ids tie the access log line to the request's other log lines and continue a
+ * caller's W3C {@code traceparent}; no span is reported (there is no trace backend).
  */
 public final class RequestRecord {
 
@@ -26,7 +26,6 @@ public final class RequestRecord {
   final String spanId;
   private volatile String route;
   private volatile Map<String, Object> exchangeAttributes;
-  private String cacheKey;
 
   private RequestRecord(long startNanos, String traceId, String spanId) {
     this.startNanos = startNanos;
@@ -90,14 +89,5 @@ public final class RequestRecord {
     Object matched =
         attributes == null ? null : attributes.get(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     return matched == null ? null : matched.toString();
-  }
-
-  void cacheKey(String key) {
-    this.cacheKey = key;
-  }
-
-  /** The response cache key, if the request may be answered from the cache, else null. */
-  String cacheKey() {
-    return cacheKey;
   }
 }

@@ -66,11 +66,10 @@ class ResponseCache {
   }
 
   /**
-   * The cached answer to the request, or null when it must go to the handlers: not cacheable, not
-   * cached, or stale and this request is the one to refresh it. Notes the cache key (trailing slash
-   * ignored, as the routes ignore it) in the record for {@link ResponseCacheFilter}.
+   * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
+   * /api/v2 that accept JSON; the trailing slash is ignored, as the routes ignore it.
    */
-  Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
+  static String key(ServerHttpRequest request) {
     String path = request.getPath().value();
     if (request.getMethod() != HttpMethod.GET
         || !(path.startsWith("/api/v2/") || path.startsWith("/api/v1/"))
@@ -80,8 +79,19 @@ class ResponseCache {
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    String key = path + "?" + request.getURI().getRawQuery();
-    record.cacheKey(key);
+    return path + "?" + request.getURI().getRawQuery();
+  }
+
+  /**
+   * The cached answer to the request, or null when it must go to the handlers: not cacheable, not
+   * cached, or stale and this request is the one to refresh it ({@link ResponseCacheFilter} then
+   * stores the new answer).
+   */
+  Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
+    String key = key(request);
+    if (key == null) {
+      return null;
+    }
     Cached hit = store.getIfPresent(key);
     if (hit == null
         || (System.nanoTime() >= hit.freshUntil() && hit.refreshing().compareAndSet(false, true))) {

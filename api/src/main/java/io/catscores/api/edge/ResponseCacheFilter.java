@@ -29,8 +29,8 @@ class ResponseCacheFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     RequestRecord record = RequestRecord.of(exchange);
-    String key = record == null ? null : record.cacheKey();
-    if (key == null) {
+    String key = ResponseCache.key(exchange.getRequest());
+    if (key == null || record == null) { // not cacheable, or not through ApiFront
       return chain.filter(exchange);
     }
     ServerHttpResponse response = exchange.getResponse();

@@ -3,24 +3,15 @@ package io.catscores.api.scores;
 import io.catscores.api.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Read-only SQL over the drained scores. Every order is served by an index of V2. */
+/** Read-only SQL over the drained scores. */
 @Repository
 class ScoreRepository {
-
-  /** best: score desc, then the faster run; worst: its reverse; recent/stale: by first seen. */
-  static final Map<String, String> ORDER =
-      Map.of(
-          "best", "s.score DESC, s.duration ASC, s.player_uuid",
-          "worst", "s.score ASC, s.duration DESC, s.player_uuid",
-          "recent", "s.first_seen_at DESC, s.player_uuid",
-          "stale", "s.first_seen_at ASC, s.player_uuid");
 
   /** A player as the api knows them: the uuid stays inside, only the public id is shown. */
   record Player(UUID uuid, String id) {}
@@ -35,6 +26,11 @@ class ScoreRepository {
     return db.sql("SELECT id, name, abbreviation FROM game ORDER BY id")
         .map(ScoreRepository::toGame)
         .all();
+  }
+
+  /** How many games there are: "around the world" is a score in each. */
+  Mono<Long> gameCount() {
+    return db.sql("SELECT count(*) FROM game").map(row -> row.get(0, Long.class)).one();
   }
 
   /** A game by id, name or abbreviation, case-insensitively. */
@@ -54,13 +50,13 @@ class ScoreRepository {
         .one();
   }
 
-  Flux<ScoreViews.Entry> leaderboard(int gameId, String sortBy, PageRequest page) {
+  Flux<ScoreViews.Entry> leaderboard(int gameId, ScoreOrder order, PageRequest page) {
     long offset = page.offset();
     return db.sql(
             "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM score s"
                 + " JOIN player p ON p.player_uuid = s.player_uuid"
                 + " WHERE s.game_id = :game ORDER BY "
-                + ORDER.get(sortBy)
+                + order.orderBy
                 + " LIMIT :limit OFFSET :offset")
         .bind("game", gameId)
         .bind("limit", page.pageSize())

@@ -1,5 +1,7 @@
 package io.catscores.api.scores;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.catscores.api.web.Page;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,14 +20,13 @@ final class ScoreViews {
 
   record PlayerScore(String game, long score, long duration, Instant firstSeenAt) {}
 
-  /** A player's scores; {@code aroundTheWorld} is true once every game has a score. */
+  /**
+   * A player's page: their scores, paged; {@code aroundTheWorld} is true once every game has a
+   * score. The page's fields stay at the top level of the JSON.
+   */
   record PlayerScores(
       String playerId,
       List<String> gamesPlayed,
       boolean aroundTheWorld,
-      List<PlayerScore> items,
-      int page,
-      int pageSize,
-      long total,
-      long totalPages) {}
+      @JsonUnwrapped Page<PlayerScore> page) {}
 }

@@ -28,8 +28,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "scores", description = "Conference badge game scores drained from the score queue")
 class ScoresController {
 
-  private static final List<String> SORTS = List.of("best", "worst", "recent", "stale");
-  private static final int GAME_COUNT = 4;
   private static final Pattern UUID_FORM =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -57,15 +55,12 @@ class ScoresController {
   @Parameter(
       in = ParameterIn.QUERY,
       name = "sortBy",
-      schema =
-          @Schema(
-              allowableValues = {"best", "worst", "recent", "stale"},
-              defaultValue = "best"))
+      schema = @Schema(implementation = ScoreOrder.class, defaultValue = "best"))
   @PageParameters
   Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
     QueryParameters query = QueryParameters.of(exchange, Set.of("sortBy", "page", "pageSize"));
-    String sortBy = query.choice("sortBy", SORTS, "best");
+    ScoreOrder order = ScoreOrder.of(query.choice("sortBy", ScoreOrder.keys(), "best"));
     PageRequest page = query.page();
     return scores
         .game(QueryParameters.segment("game", game))
@@ -75,7 +70,7 @@ class ScoresController {
             found ->
                 Page.fetch(
                     scores.countScores(found.id()),
-                    p -> scores.leaderboard(found.id(), sortBy, p),
+                    p -> scores.leaderboard(found.id(), order, p),
                     page,
                     exchange));
   }
@@ -118,20 +113,16 @@ class ScoresController {
             total -> {
               page.requireWithin(total);
               return Mono.zip(
-                  scores.gamesPlayed(player.uuid()).collectList(),
-                  scores.playerScores(player.uuid(), page).collectList(),
-                  (played, items) -> {
-                    Page<ScoreViews.PlayerScore> p = Page.of(items, page, total);
-                    return new ScoreViews.PlayerScores(
-                        player.id(),
-                        played,
-                        played.size() == GAME_COUNT,
-                        items,
-                        p.page(),
-                        p.pageSize(),
-                        p.total(),
-                        p.totalPages());
-                  });
+                      scores.gamesPlayed(player.uuid()).collectList(),
+                      scores.gameCount(),
+                      scores.playerScores(player.uuid(), page).collectList())
+                  .map(
+                      found ->
+                          new ScoreViews.PlayerScores(
+                              player.id(),
+                              found.getT1(),
+                              found.getT1().size() == found.getT2(),
+                              Page.of(found.getT3(), page, total)));
             });
   }
 }

@@ -64,20 +64,6 @@ final class CatalogNormalizer {
     if (referenceImage == null) {
       referenceImage = text(node.path("image"), "id");
     }
-    String wikipedia = text(node, "wikipedia_url");
-    if (wikipedia != null && !wikipedia.matches("(?i)https?://\\S+")) {
-      wikipedia = null;
-    }
-    Map<String, Integer> traits = new TreeMap<>();
-    for (String trait : TRAITS) {
-      JsonNode value = node.get(trait);
-      if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
-        int number = value.asInt();
-        if (number >= 0 && number <= 10) {
-          traits.put(trait, number);
-        }
-      }
-    }
     return new Result<>(
         new CatalogRows.Breed(
             id,
@@ -89,10 +75,31 @@ final class CatalogNormalizer {
             text(node, "life_span"),
             text(weight, "imperial"),
             text(weight, "metric"),
-            wikipedia,
+            wikipedia(node),
             referenceImage,
-            traits),
+            traits(node)),
         null);
+  }
+
+  /** An http(s) URL, else nothing. */
+  private static String wikipedia(JsonNode node) {
+    String wikipedia = text(node, "wikipedia_url");
+    return wikipedia != null && wikipedia.matches("(?i)https?://\\S+") ? wikipedia : null;
+  }
+
+  /** The known 0-10 traits that are whole numbers in range; others are left out. */
+  private static Map<String, Integer> traits(JsonNode node) {
+    Map<String, Integer> traits = new TreeMap<>();
+    for (String trait : TRAITS) {
+      JsonNode value = node.get(trait);
+      if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
+        int number = value.asInt();
+        if (number >= 0 && number <= 10) {
+          traits.put(trait, number);
+        }
+      }
+    }
+    return traits;
   }
 
   static Result<CatalogRows.Category> category(JsonNode node) {

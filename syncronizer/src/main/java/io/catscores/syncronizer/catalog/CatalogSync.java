@@ -3,17 +3,12 @@ package io.catscores.syncronizer.catalog;
 import static net.logstash.logback.argument.StructuredArguments.v;
 
 import io.catscores.syncronizer.jobs.SyncRuns;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
@@ -40,20 +35,19 @@ public class CatalogSync {
   private final CatalogWriter writer;
   private final SyncRuns runs;
   private final SyncProperties.Http http;
-  private final MeterRegistry meters;
-  private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+  private final SyncMetrics metrics;
 
   CatalogSync(
       UpstreamClient upstream,
       CatalogWriter writer,
       SyncRuns runs,
       SyncProperties properties,
-      MeterRegistry meters) {
+      SyncMetrics metrics) {
     this.upstream = upstream;
     this.writer = writer;
     this.runs = runs;
     this.http = properties.http();
-    this.meters = meters;
+    this.metrics = metrics;
   }
 
   /** What a run did; {@code error} is null when it succeeded. */
@@ -78,79 +72,109 @@ public class CatalogSync {
    * instance id).
    */
   public Outcome run(SyncProperties.Source source, String instance) {
+    long runId = begin(source, instance);
+    long started = System.nanoTime();
+    Rejections rejected = new Rejections(source.name());
+    Progress progress = new Progress();
+    String error = null;
+    try {
+      syncAll(source, rejected, progress);
+    } catch (RuntimeException e) {
+      error = describe(e);
+      log.error("Catalogue sync of {} failed: {}", source.name(), error);
+    } finally {
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      end(source, runId, progress.changes, rejected.count(), error, took);
+    }
+    return new Outcome(runId, progress.changes, rejected.count(), error);
+  }
+
+  /** What a run has written so far: a failing step still records the steps before it. */
+  private static final class Progress {
+    private CatalogWriter.Changes changes = CatalogWriter.Changes.NONE;
+
+    void add(CatalogWriter.Changes more) {
+      changes = changes.plus(more);
+    }
+  }
+
+  /** Records the run's start, closes earlier runs of its job that never recorded an end. */
+  private long begin(SyncProperties.Source source, String instance) {
     String job = source.jobName();
     long runId = runs.start(job, source.name(), instance);
     int interrupted = runs.failInterrupted(job, runId);
     if (interrupted > 0) {
       log.warn("Marked {} interrupted earlier run(s) of {} as failed", interrupted, job);
     }
-    long started = System.nanoTime();
     MDC.put("job", job);
     MDC.put("source", source.name());
     MDC.put("run_id", String.valueOf(runId));
-    Rejections rejected = new Rejections(source.name());
-    CatalogWriter.Changes changes = CatalogWriter.Changes.NONE;
-    String error = null;
-    try {
-      List<CatalogRows.Breed> breeds =
-          normalise(
-              fetch(source, "/v1/breeds"),
-              CatalogNormalizer::breed,
-              CatalogRows.Breed::id,
-              "breed",
-              rejected);
-      if (breeds.isEmpty()) {
-        throw new IllegalStateException("upstream returned no usable breeds; previous data kept");
-      }
-      changes = changes.plus(writer.writeBreeds(source.name(), breeds));
-      List<CatalogRows.Category> categories =
-          normalise(
-              fetch(source, "/v1/categories"),
-              CatalogNormalizer::category,
-              CatalogRows.Category::id,
-              "category",
-              rejected);
-      changes = changes.plus(writer.writeCategories(source.name(), categories));
-      changes = changes.plus(syncImages(source, breeds, categories, rejected));
-    } catch (RuntimeException e) {
-      error = describe(e);
-      log.error("Catalogue sync of {} failed: {}", source.name(), error);
-    } finally {
-      String outcome = error == null ? "succeeded" : "failed";
-      try {
-        runs.finish(
-            runId,
-            outcome,
-            new SyncRuns.Counts(
-                changes.inserted(), changes.updated(), changes.removed(), rejected.count()),
-            error);
-      } catch (DataAccessException e) {
-        log.error(
-            "Could not record the outcome of run {} ({}): {}; the next run of {} marks it failed",
-            runId,
-            outcome,
-            e.getMessage(),
-            job);
-      }
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      // One searchable line per run (Kibana's "failed sync runs": event:sync_run AND
-      // outcome:failed); v() adds each value as a JSON field and keeps the message readable.
-      log.info(
-          Markers.append("event", "sync_run"),
-          "Catalogue sync of {} {}: {} inserted, {} updated, {} removed, {} rejected in {} ms",
-          source.name(),
-          v("outcome", outcome),
-          v("inserted", changes.inserted()),
-          v("updated", changes.updated()),
-          v("removed", changes.removed()),
-          v("rejected", rejected.count()),
-          v("duration_ms", took.toMillis()));
-      record(source, outcome, changes, took);
-      MDC.remove("job");
-      MDC.remove("source");
-      MDC.remove("run_id");
+    return runId;
+  }
+
+  /** Breeds, then categories, then images; each set is written in its own transaction. */
+  private void syncAll(SyncProperties.Source source, Rejections rejected, Progress progress) {
+    List<CatalogRows.Breed> breeds =
+        normalise(
+            fetch(source, "/v1/breeds"),
+            CatalogNormalizer::breed,
+            CatalogRows.Breed::id,
+            "breed",
+            rejected);
+    if (breeds.isEmpty()) {
+      throw new IllegalStateException("upstream returned no usable breeds; previous data kept");
     }
-    return new Outcome(runId, changes, rejected.count(), error);
+    progress.add(writer.writeBreeds(source.name(), breeds));
+    List<CatalogRows.Category> categories =
+        normalise(
+            fetch(source, "/v1/categories"),
+            CatalogNormalizer::category,
+            CatalogRows.Category::id,
+            "category",
+            rejected);
+    progress.add(writer.writeCategories(source.name(), categories));
+    progress.add(syncImages(source, breeds, categories, rejected));
+  }
+
+  /** Records the run's end (if the database lets us), logs it, counts it. */
+  private void end(
+      SyncProperties.Source source,
+      long runId,
+      CatalogWriter.Changes changes,
+      int rejected,
+      String error,
+      Duration took) {
+    String outcome = error == null ? "succeeded" : "failed";
+    try {
+      runs.finish(
+          runId,
+          outcome,
+          new SyncRuns.Counts(changes.inserted(), changes.updated(), changes.removed(), rejected),
+          error);
+    } catch (DataAccessException e) {
+      log.error(
+          "Could not record the outcome of run {} ({}): {}; the next run of {} marks it failed",
+          runId,
+          outcome,
+          e.getMessage(),
+          source.jobName());
+    }
+    // One searchable line per run (Kibana's "failed sync runs": event:sync_run AND
+    // outcome:failed); v() adds each value as a JSON field and keeps the message readable.
+    log.info(
+        Markers.append("event", "sync_run"),
+        "Catalogue sync of {} {}: {} inserted, {} updated, {} removed, {} rejected in {} ms",
+        source.name(),
+        v("outcome", outcome),
+        v("inserted", changes.inserted()),
+        v("updated", changes.updated()),
+        v("removed", changes.removed()),
+        v("rejected", rejected),
+        v("duration_ms", took.toMillis()));
+    metrics.run(source, outcome, changes, took);
+    MDC.remove("job");
+    MDC.remove("source");
+    MDC.remove("run_id");
   }
 
   private CatalogWriter.Changes syncImages(
@@ -158,24 +182,37 @@ public class CatalogSync {
       List<CatalogRows.Breed> breeds,
       List<CatalogRows.Category> categories,
       Rejections rejected) {
+    return writer.writeImages(
+        source.name(),
+        breedImages(source, breeds, rejected),
+        categoryImages(source, categories, rejected));
+  }
+
+  /** A few images of every breed, fetched a few breeds at a time, in breed order. */
+  private List<CatalogRows.ImageSet<String>> breedImages(
+      SyncProperties.Source source, List<CatalogRows.Breed> breeds, Rejections rejected) {
     int limit = http.imagesPerBreed();
-    List<CatalogRows.ImageSet<String>> byBreed =
-        Flux.fromIterable(breeds)
-            .flatMapSequential(
-                breed ->
-                    upstream
-                        .list(
-                            source,
-                            "/v1/images/search?breed_ids={id}&limit={limit}&order=ASC",
-                            breed.id(),
-                            limit)
-                        .map(
-                            list ->
-                                new CatalogRows.ImageSet<>(
-                                    breed.id(), images(list, limit, rejected))),
-                http.imageConcurrency())
-            .collectList()
-            .block();
+    return Flux.fromIterable(breeds)
+        .flatMapSequential(
+            breed ->
+                upstream
+                    .list(
+                        source,
+                        "/v1/images/search?breed_ids={id}&limit={limit}&order=ASC",
+                        breed.id(),
+                        limit)
+                    .map(
+                        list ->
+                            new CatalogRows.ImageSet<>(breed.id(), images(list, limit, rejected))),
+            http.imageConcurrency())
+        .collectList()
+        .block();
+  }
+
+  /** A few images of each configured category that the source has. */
+  private List<CatalogRows.ImageSet<Integer>> categoryImages(
+      SyncProperties.Source source, List<CatalogRows.Category> categories, Rejections rejected) {
+    int limit = http.imagesPerBreed();
     Map<String, Integer> categoryIds = new LinkedHashMap<>();
     categories.forEach(c -> categoryIds.put(c.name().toLowerCase(Locale.ROOT), c.id()));
     List<CatalogRows.ImageSet<Integer>> byCategory = new ArrayList<>();
@@ -193,7 +230,7 @@ public class CatalogSync {
               .block();
       byCategory.add(new CatalogRows.ImageSet<>(id, images(list, limit, rejected)));
     }
-    return writer.writeImages(source.name(), byBreed, byCategory);
+    return byCategory;
   }
 
   private List<CatalogRows.Image> images(List<JsonNode> list, int limit, Rejections rejected) {
@@ -237,61 +274,11 @@ public class CatalogSync {
     void add(String entity, String reason) {
       count++;
       log.warn("Rejected upstream {} from {}: {}", entity, source, reason);
-      Counter.builder("catalog_rejected")
-          .description("Upstream objects rejected by the normaliser")
-          .tag("source", source)
-          .tag("entity", entity)
-          .register(meters)
-          .increment();
+      metrics.rejected(source, entity);
     }
 
     int count() {
       return count;
-    }
-  }
-
-  private void record(
-      SyncProperties.Source source, String outcome, CatalogWriter.Changes changes, Duration took) {
-    Timer.builder("catalog_sync_duration")
-        .description("Duration of catalogue sync runs")
-        .tag("job", source.jobName())
-        .tag("source", source.name())
-        .tag("outcome", outcome)
-        .publishPercentileHistogram()
-        .register(meters)
-        .record(took);
-    Counter.builder("catalog_sync_runs")
-        .description("Catalogue sync runs by outcome")
-        .tag("job", source.jobName())
-        .tag("source", source.name())
-        .tag("outcome", outcome)
-        .register(meters)
-        .increment();
-    Map.of(
-            "inserted",
-            changes.inserted(),
-            "updated",
-            changes.updated(),
-            "removed",
-            changes.removed())
-        .forEach(
-            (change, rows) ->
-                Counter.builder("catalog_sync_rows")
-                    .description("Rows written by catalogue syncs")
-                    .tag("source", source.name())
-                    .tag("change", change)
-                    .register(meters)
-                    .increment(rows));
-    if (outcome.equals("succeeded")) {
-      lastSuccess
-          .computeIfAbsent(
-              source.name(),
-              name ->
-                  meters.gauge(
-                      "catalog_sync_last_success_timestamp_seconds",
-                      List.of(io.micrometer.core.instrument.Tag.of("source", name)),
-                      new AtomicLong()))
-          .set(System.currentTimeMillis() / 1000);
     }
   }
 

@@ -154,36 +154,49 @@ class UpstreamClient {
     return null;
   }
 
+  /** One source's resilience chain: its own web client, breaker, rate limiter and retry. */
   private Endpoint endpoint(SyncProperties.Source source) {
+    return new Endpoint(
+        newWebClient(source), newBreaker(source), newLimiter(source), newRetry(source));
+  }
+
+  private WebClient newWebClient(SyncProperties.Source source) {
     HttpClient httpClient =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) http.connectTimeout().toMillis())
             .responseTimeout(http.responseTimeout());
-    WebClient web =
-        webClients
-            .clone()
-            .baseUrl(source.baseUrl())
-            .clientConnector(new ReactorClientHttpConnector(httpClient))
-            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-            .build();
-    CircuitBreaker breaker =
-        breakers.circuitBreaker(
-            source.name(),
-            CircuitBreakerConfig.custom()
-                .failureRateThreshold(http.breakerFailureRate())
-                .slidingWindowSize(http.breakerWindow())
-                .minimumNumberOfCalls(http.breakerWindow())
-                .waitDurationInOpenState(http.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-    RateLimiter limiter =
-        rateLimiters.rateLimiter(
-            source.name(),
-            RateLimiterConfig.custom()
-                .limitForPeriod(http.rateLimitPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofSeconds(30))
-                .build());
+    return webClients
+        .clone()
+        .baseUrl(source.baseUrl())
+        .clientConnector(new ReactorClientHttpConnector(httpClient))
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+        .build();
+  }
+
+  private CircuitBreaker newBreaker(SyncProperties.Source source) {
+    return breakers.circuitBreaker(
+        source.name(),
+        CircuitBreakerConfig.custom()
+            .failureRateThreshold(http.breakerFailureRate())
+            .slidingWindowSize(http.breakerWindow())
+            .minimumNumberOfCalls(http.breakerWindow())
+            .waitDurationInOpenState(http.breakerOpenFor())
+            .permittedNumberOfCallsInHalfOpenState(1)
+            .build());
+  }
+
+  private RateLimiter newLimiter(SyncProperties.Source source) {
+    return rateLimiters.rateLimiter(
+        source.name(),
+        RateLimiterConfig.custom()
+            .limitForPeriod(http.rateLimitPerSecond())
+            .limitRefreshPeriod(Duration.ofSeconds(1))
+            .timeoutDuration(Duration.ofSeconds(30))
+            .build());
+  }
+
+  /** Exponential backoff with jitter, or the upstream's Retry-After (capped) when it sent one. */
+  private Retry newRetry(SyncProperties.Source source) {
     IntervalFunction backoff =
         IntervalFunction.ofExponentialRandomBackoff(
             http.retryInitialBackoff(), 2.0, 0.5, http.retryMaxBackoff());
@@ -196,15 +209,13 @@ class UpstreamClient {
           }
           return backoff.apply(attempt);
         };
-    Retry retry =
-        Retry.of(
-            source.name(),
-            RetryConfig.custom()
-                .maxAttempts(http.retryAttempts())
-                .intervalBiFunction(interval)
-                .retryOnException(UpstreamClient::retryable)
-                .build());
-    return new Endpoint(web, breaker, limiter, retry);
+    return Retry.of(
+        source.name(),
+        RetryConfig.custom()
+            .maxAttempts(http.retryAttempts())
+            .intervalBiFunction(interval)
+            .retryOnException(UpstreamClient::retryable)
+            .build());
   }
 
   static boolean retryable(Throwable error) {

@@ -56,6 +56,11 @@ final class BadgeMessageParser {
     if (!event.equals(HIGH_SCORE) && !COUNTED_EVENTS.contains(event)) {
       return new Invalid("unknown", "unknown event '" + abbreviate(event) + "'");
     }
+    return fromPlayer(event, root);
+  }
+
+  /** The sender (user_uuid, mac_address) is checked for every known event. */
+  private BadgeMessage fromPlayer(String event, JsonNode root) {
     UUID player;
     try {
       player = UUID.fromString(text(root, "user_uuid"));
@@ -69,7 +74,11 @@ final class BadgeMessageParser {
     if (!event.equals(HIGH_SCORE)) {
       return new Counted(event);
     }
-    JsonNode table = root.get("high_scores");
+    return highScores(event, player, mac.trim(), root.get("high_scores"));
+  }
+
+  /** A high-score table: the readable entries are kept, the others named in the rejections. */
+  private BadgeMessage highScores(String event, UUID player, String mac, JsonNode table) {
     if (table == null || !table.isArray()) {
       return new Invalid(event, "high_scores is missing or not a list");
     }
@@ -87,7 +96,7 @@ final class BadgeMessageParser {
     if (scores.isEmpty() && !rejected.isEmpty()) {
       return new Invalid(event, String.join("; ", rejected));
     }
-    return new HighScores(event, player, mac.trim(), List.copyOf(scores), List.copyOf(rejected));
+    return new HighScores(event, player, mac, List.copyOf(scores), List.copyOf(rejected));
   }
 
   /** Adds the entry to {@code scores}, or returns why it cannot be read. */

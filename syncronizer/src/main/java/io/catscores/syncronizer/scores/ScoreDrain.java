@@ -228,19 +228,8 @@ class ScoreDrain {
           payload == null
               ? new Invalid("invalid", "stream entry has no '" + ScoreStream.PAYLOAD + "' field")
               : parser.parse(payload);
-      Instant seenAt = ScoreStream.entryTime(entry.getId());
       if (message instanceof HighScores high) {
-        for (BadgeMessage.Score s : high.scores()) {
-          rows.add(
-              new ScoreRepository.Row(
-                  high.player(),
-                  high.macAddress(),
-                  s.gameId(),
-                  s.score(),
-                  s.duration(),
-                  seenAt,
-                  entry.getId()));
-        }
+        addScores(high, entry.getId(), rows);
         if (high.rejected().isEmpty()) {
           metrics.message(high.event(), "stored");
         } else {
@@ -256,6 +245,22 @@ class ScoreDrain {
       }
     }
     return new Prepared(batch.size(), rows, deadLetters, ids);
+  }
+
+  /** One row per score of the table, first seen when its stream entry was appended. */
+  private static void addScores(HighScores high, String entryId, List<ScoreRepository.Row> rows) {
+    Instant seenAt = ScoreStream.entryTime(entryId);
+    for (BadgeMessage.Score s : high.scores()) {
+      rows.add(
+          new ScoreRepository.Row(
+              high.player(),
+              high.macAddress(),
+              s.gameId(),
+              s.score(),
+              s.duration(),
+              seenAt,
+              entryId));
+    }
   }
 
   private Result commit(Prepared batch) throws SQLException {

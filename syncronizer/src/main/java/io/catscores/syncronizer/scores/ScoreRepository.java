@@ -61,36 +61,10 @@ class ScoreRepository {
     if (rows.isEmpty()) {
       return 0;
     }
-    int n = rows.size();
-    Object[] players = new Object[n];
-    Object[] macs = new Object[n];
-    Object[] games = new Object[n];
-    Object[] scores = new Object[n];
-    Object[] durations = new Object[n];
-    Object[] seen = new Object[n];
-    Object[] entries = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Row row = rows.get(i);
-      players[i] = row.player();
-      macs[i] = row.macAddress();
-      games[i] = row.gameId();
-      scores[i] = row.score();
-      durations[i] = row.duration();
-      seen[i] = Timestamp.from(row.seenAt());
-      entries[i] = row.entryId();
-    }
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insertPlayers(connection, rows);
-      Array[] arrays = {
-        connection.createArrayOf("uuid", players),
-        connection.createArrayOf("text", macs),
-        connection.createArrayOf("int2", games),
-        connection.createArrayOf("int8", scores),
-        connection.createArrayOf("int8", durations),
-        connection.createArrayOf("timestamptz", seen),
-        connection.createArrayOf("text", entries)
-      };
+      Array[] arrays = columns(connection, rows);
       for (int i = 0; i < arrays.length; i++) {
         insert.setArray(i + 1, arrays[i]);
       }
@@ -98,6 +72,28 @@ class ScoreRepository {
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
+  }
+
+  /** The batch as one array per column, in INSERT's order. */
+  private static Array[] columns(Connection connection, List<Row> rows) throws SQLException {
+    int n = rows.size();
+    Object[][] values = new Object[7][n];
+    for (int i = 0; i < n; i++) {
+      Row row = rows.get(i);
+      values[0][i] = row.player();
+      values[1][i] = row.macAddress();
+      values[2][i] = row.gameId();
+      values[3][i] = row.score();
+      values[4][i] = row.duration();
+      values[5][i] = Timestamp.from(row.seenAt());
+      values[6][i] = row.entryId();
+    }
+    String[] types = {"uuid", "text", "int2", "int8", "int8", "timestamptz", "text"};
+    Array[] arrays = new Array[types.length];
+    for (int c = 0; c < types.length; c++) {
+      arrays[c] = connection.createArrayOf(types[c], values[c]);
+    }
+    return arrays;
   }
 
   /** In uuid order, so concurrent writers take the player rows' locks in the same order. */
