@@ -6,6 +6,11 @@ import io.catscores.devstack.SharedServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,9 +25,32 @@ public final class ApiTestDatabase {
 
   private ApiTestDatabase() {}
 
-  /** Points the api at the shared seeded database (created once per test JVM). */
-  public static void register(DynamicPropertyRegistry registry) {
-    register(registry, seeded());
+  /**
+   * Points every {@link ApiIT} at the shared seeded database (created once per test JVM); a class
+   * with a database of its own registers it with {@link #register}, which wins.
+   */
+  public static final class Initializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String DYNAMIC = "Dynamic Test Properties";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      String jdbcUrl = seeded();
+      var source =
+          new MapPropertySource(
+              "apiTestDatabase",
+              Map.of(
+                  "spring.r2dbc.url", jdbcUrl.replace("jdbc:", "r2dbc:"),
+                  "spring.r2dbc.username", Migrations.API_ROLE,
+                  "spring.r2dbc.password", Migrations.API_PASSWORD));
+      MutablePropertySources sources = context.getEnvironment().getPropertySources();
+      if (sources.contains(DYNAMIC)) {
+        sources.addAfter(DYNAMIC, source);
+      } else {
+        sources.addFirst(source);
+      }
+    }
   }
 
   /** Points the api at the database at {@code jdbcUrl}. */

@@ -2,7 +2,6 @@ package io.catscores.syncronizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catscores.devstack.SharedServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,23 +9,11 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 // No jobs: nothing here may reach the real upstream.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"sync.scheduled=false", "scores.scheduled=false", "scores.bridge-enabled=false"})
+@SyncronizerIT
 class HealthIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    String url = SharedServers.freshDatabase("health");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-  }
 
   @LocalServerPort int port;
 

@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The syncronizer migrates an empty database at start-up and leaves the api a read-only role. */
-@SpringBootTest(
-    properties = {"sync.scheduled=false", "scores.scheduled=false", "scores.bridge-enabled=false"})
+@SyncronizerIT
 class SchemaIT {
 
   private static final String DB_URL = SharedServers.freshDatabase("schema");
@@ -30,7 +28,6 @@ class SchemaIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> DB_URL);
-    registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.flyway.placeholders.api_password", () -> API_PASSWORD);
   }
 

@@ -76,7 +76,7 @@ class BreedsController {
             query.texts("temperament"),
             query.text("name"),
             query.text("source"));
-    BreedSort sort = BreedSort.of(query.choice("sort", BreedSort.keys(), "name"));
+    BreedSort sort = query.choice("sort", BreedSort.values(), BreedSort.NAME);
     PageRequest page = query.page();
     return Page.fetch(
         catalog.countBreeds(filter), p -> catalog.breeds(filter, sort, p), page, exchange);

@@ -1,21 +1,18 @@
 package io.catscores.api.scores;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.List;
+import io.catscores.api.web.Choice;
 
 /**
  * The orders of a leaderboard ({@code sortBy}), declared once for the parameter check, the SQL and
  * the OpenAPI document. best: score desc, then the faster run; worst: its reverse; recent/stale: by
  * first seen. Every order is served by an index of V2.
  */
-enum ScoreOrder {
+enum ScoreOrder implements Choice {
   BEST("best", "s.score DESC, s.duration ASC, s.player_uuid"),
   WORST("worst", "s.score ASC, s.duration DESC, s.player_uuid"),
   RECENT("recent", "s.first_seen_at DESC, s.player_uuid"),
   STALE("stale", "s.first_seen_at ASC, s.player_uuid");
-
-  private static final List<String> KEYS = Arrays.stream(values()).map(ScoreOrder::key).toList();
 
   private final String key;
   final String orderBy;
@@ -25,16 +22,9 @@ enum ScoreOrder {
     this.orderBy = orderBy;
   }
 
+  @Override
   @JsonValue
-  String key() {
+  public String key() {
     return key;
-  }
-
-  static List<String> keys() {
-    return KEYS;
-  }
-
-  static ScoreOrder of(String key) {
-    return values()[KEYS.indexOf(key)];
   }
 }

@@ -60,7 +60,7 @@ class ScoresController {
   Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
     QueryParameters query = QueryParameters.of(exchange, Set.of("sortBy", "page", "pageSize"));
-    ScoreOrder order = ScoreOrder.of(query.choice("sortBy", ScoreOrder.keys(), "best"));
+    ScoreOrder order = query.choice("sortBy", ScoreOrder.values(), ScoreOrder.BEST);
     PageRequest page = query.page();
     return scores
         .game(QueryParameters.segment("game", game))

@@ -59,16 +59,19 @@ public final class QueryParameters {
   }
 
   /** One of {@code choices}, or {@code fallback} when absent. */
-  public String choice(String name, List<String> choices, String fallback) {
+  public <C extends Choice> C choice(String name, C[] choices, C fallback) {
     String value = text(name);
     if (value == null) {
       return fallback;
     }
-    if (!choices.contains(value)) {
-      throw ApiException.badRequest(
-          "Query parameter '" + name + "' must be one of " + choices + ", not '" + value + "'");
+    for (C choice : choices) {
+      if (choice.key().equals(value)) {
+        return choice;
+      }
     }
-    return value;
+    List<String> keys = java.util.Arrays.stream(choices).map(Choice::key).toList();
+    throw ApiException.badRequest(
+        "Query parameter '" + name + "' must be one of " + keys + ", not '" + value + "'");
   }
 
   public int integer(String name, int fallback, int min, int max) {

@@ -3,23 +3,15 @@ package io.catscores.api.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ApiIT
 class BreedsControllerIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
 

@@ -1,22 +1,14 @@
 package io.catscores.api.catalog;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ApiIT
 class ImagesControllerIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
 

@@ -1,11 +1,8 @@
 package io.catscores.api.edge;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A page on another site can read the api with GET (cached answers too); nothing is sniffed. */
@@ -13,11 +10,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class CorsIT {
 
   private static final String SITE = "https://board.example.org";
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
 

@@ -3,7 +3,6 @@ package io.catscores.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 2,000 idle sockets and slowloris clients (a header byte at a time) do not stop the api from
@@ -26,11 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ApiIT
 class IdleConnectionsIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @LocalServerPort int port;
 

@@ -3,7 +3,6 @@ package io.catscores.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sequential requests on one reused keep-alive connection all get answered. Reactor Netty up to
@@ -26,11 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class KeepAliveIT {
 
   private static final int REQUESTS = 5_000;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @LocalServerPort int port;
 

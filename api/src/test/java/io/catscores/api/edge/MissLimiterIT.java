@@ -6,8 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,12 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "api.limit.trusted-proxies=127.0.0.1"
     })
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = ApiTestDatabase.Initializer.class)
 class MissLimiterIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
 

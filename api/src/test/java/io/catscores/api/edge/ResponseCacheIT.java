@@ -3,7 +3,6 @@ package io.catscores.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,17 +12,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Cached answers on one keep-alive connection, back to back, as load generators send them. */
 @ApiIT
 class ResponseCacheIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @LocalServerPort int port;
   @Autowired MeterRegistry meters;

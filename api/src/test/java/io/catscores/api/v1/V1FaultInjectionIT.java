@@ -3,12 +3,9 @@ package io.catscores.api.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,11 +16,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ApiIT
 @TestPropertySource(properties = "api.v1.fault-injection=true")
 class V1FaultInjectionIT {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
 

@@ -3,7 +3,6 @@ package io.catscores.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
-import io.catscores.api.ApiTestDatabase;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -130,11 +127,6 @@ class FuzzIT {
           "application/xml",
           "garbage",
           "application/problem+json");
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    ApiTestDatabase.register(registry);
-  }
 
   @Autowired WebTestClient web;
   @LocalServerPort int port;

@@ -64,13 +64,7 @@ class ScoreStream implements AutoCloseable {
 
   /** Entries delivered to this consumer earlier but never acknowledged (e.g. before a crash). */
   List<StreamMessage<String, String>> ownPending(int count) {
-    return withGroup(
-        () ->
-            redis()
-                .xreadgroup(
-                    consumer,
-                    XReadArgs.Builder.count(count),
-                    XReadArgs.StreamOffset.from(queue.stream(), "0")));
+    return read(count, XReadArgs.StreamOffset.from(queue.stream(), "0"));
   }
 
   /** Takes over entries another consumer left pending longer than the reclaim threshold. */
@@ -86,13 +80,12 @@ class ScoreStream implements AutoCloseable {
   }
 
   List<StreamMessage<String, String>> readNew(int count) {
-    return withGroup(
-        () ->
-            redis()
-                .xreadgroup(
-                    consumer,
-                    XReadArgs.Builder.count(count),
-                    XReadArgs.StreamOffset.lastConsumed(queue.stream())));
+    return read(count, XReadArgs.StreamOffset.lastConsumed(queue.stream()));
+  }
+
+  private List<StreamMessage<String, String>> read(
+      int count, XReadArgs.StreamOffset<String> offset) {
+    return withGroup(() -> redis().xreadgroup(consumer, XReadArgs.Builder.count(count), offset));
   }
 
   /** Recreates the group once when the stream was deleted behind our back (NOGROUP). */

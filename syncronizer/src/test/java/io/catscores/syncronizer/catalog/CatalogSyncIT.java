@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.catscores.devstack.SharedServers;
 import io.catscores.devstack.UpstreamReplica;
+import io.catscores.syncronizer.SyncronizerIT;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,19 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The catalogue sync against the WireMock upstream replica, with its faults, on real PostgreSQL.
  */
-@SpringBootTest(
+@SyncronizerIT
+@TestPropertySource(
     properties = {
-      "sync.scheduled=false",
-      "scores.scheduled=false",
-      "scores.bridge-enabled=false",
       "sync.http.response-timeout=700ms",
       "sync.http.retry-attempts=3",
       "sync.http.retry-initial-backoff=50ms",
@@ -50,10 +48,6 @@ class CatalogSyncIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    String url = SharedServers.freshDatabase("catalog");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("redis.port", () -> SharedServers.redis().port());
     registry.add("UPSTREAM_CATAPI_URL", UPSTREAM::baseUrl);
   }
 

@@ -2,28 +2,16 @@ package io.catscores.syncronizer.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catscores.devstack.SharedServers;
+import io.catscores.syncronizer.SyncronizerIT;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Players migrated without an id get one; a new PLAYER_ID_KEY recomputes every id. */
-@SpringBootTest(
-    properties = {"scores.scheduled=false", "sync.scheduled=false", "scores.bridge-enabled=false"})
+@SyncronizerIT
 class PlayerIdBackfillIT {
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    String url = SharedServers.freshDatabase("players");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("redis.port", () -> SharedServers.redis().port());
-  }
 
   @Autowired PlayerIdBackfill backfill;
   @Autowired PlayerIds ids;

@@ -3,7 +3,7 @@ package io.catscores.syncronizer.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.catscores.devstack.SharedServers;
+import io.catscores.syncronizer.SyncronizerIT;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
@@ -21,33 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The drain against real Redis and PostgreSQL, driven directly (the Quartz trigger is off). */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
+@SyncronizerIT
+@TestPropertySource(
     properties = {
-      "scores.scheduled=false",
-      "sync.scheduled=false",
-      "scores.bridge-enabled=false",
-      "scores.reclaim-idle=300ms"
+      "scores.reclaim-idle=300ms",
+      "scores.stream=test:drain:scores",
+      "scores.dead-letter-stream=test:drain:dead"
     })
 class ScoreDrainIT {
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    String url = SharedServers.freshDatabase("drain");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("redis.port", () -> SharedServers.redis().port());
-    registry.add("scores.stream", () -> "test:drain:scores");
-    registry.add("scores.dead-letter-stream", () -> "test:drain:dead");
-  }
 
   @Autowired ScoreDrain drain;
   @Autowired ScoreRepository repository;

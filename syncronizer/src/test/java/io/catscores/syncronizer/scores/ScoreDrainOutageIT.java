@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catscores.devstack.RestartablePostgres;
-import io.catscores.devstack.SharedServers;
+import io.catscores.syncronizer.SyncronizerIT;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,19 +12,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** A PostgreSQL outage mid-drain loses nothing: entries stay pending and are stored afterwards. */
-@SpringBootTest(
-    properties = {
-      "scores.scheduled=false",
-      "sync.scheduled=false",
-      "scores.bridge-enabled=false",
-      "spring.datasource.hikari.connection-timeout=1000"
-    })
+@SyncronizerIT
+@TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class ScoreDrainOutageIT {
 
   private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
@@ -33,8 +28,6 @@ class ScoreDrainOutageIT {
   static void servers(DynamicPropertyRegistry registry) {
     POSTGRES.server().ensureDatabase("outage");
     registry.add("spring.datasource.url", () -> POSTGRES.server().jdbcUrl("outage"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("redis.port", () -> SharedServers.redis().port());
     registry.add("scores.stream", () -> "test:outage:scores");
     registry.add("scores.dead-letter-stream", () -> "test:outage:dead");
   }
