@@ -3,6 +3,7 @@ package io.catscores.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
+import io.catscores.api.OkBody;
 import io.catscores.devstack.Migrations;
 import io.catscores.devstack.PostgresServer;
 import io.catscores.devstack.SharedServers;
@@ -45,15 +46,7 @@ class ResponseCacheFreshnessIT {
   @Autowired WebTestClient client;
 
   private String origins(String uri) {
-    return client
-        .get()
-        .uri(uri)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    return OkBody.of(client, uri);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.catscores.api.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
+import io.catscores.api.OkBody;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -42,16 +43,7 @@ class V1FaultInjectionIT {
   }
 
   private double injectedFaults() {
-    String metrics =
-        web.get()
-            .uri("/metrics")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-    return metrics
+    return OkBody.of(web, "/metrics")
         .lines()
         .filter(line -> line.startsWith("api_injected_faults_total"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
