@@ -8,6 +8,7 @@ import {
   HealthApi,
   ResponseError,
   ScoresApi,
+  StatusApi,
   V1Api,
 } from './client';
 
@@ -81,6 +82,9 @@ async function scoreEndpoints(): Promise<void> {
 }
 
 async function otherEndpoints(): Promise<void> {
+  const status = await new StatusApi(config).status();
+  check('status: the catalogue source synced', status.catalogue.some((s) => s.source === 'thecatapi' && s.lastOutcome === 'succeeded'));
+  check('status: the queue as the drain saw it', status.scores.queue !== null && status.scores.newestScoreAt !== null);
   const ready = await new HealthApi(config).ready();
   check('ready', ready['status'] === 'UP');
   const v1 = new V1Api(config);

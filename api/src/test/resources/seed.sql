@@ -50,3 +50,7 @@ INSERT INTO player (player_uuid, player_id) VALUES
 INSERT INTO score (player_uuid, mac_address, game_id, score, duration, first_seen_at, stream_entry_id) VALUES
  ('dddddddd-0000-4000-8000-000000000004', '24:6F:28:AA:10:09', 2, 50, 70, '2026-11-03T10:00:00Z', '9-0');
 INSERT INTO player (player_uuid, player_id) VALUES ('dddddddd-0000-4000-8000-000000000004', 'playerdddddd');
+
+-- One successful catalogue sync: what Last-Modified and /api/v2/status report (FreshnessIT, StatusIT).
+INSERT INTO sync_run (job, source, started_at, finished_at, outcome, inserted) VALUES
+ ('catalog-thecatapi', 'thecatapi', '2026-11-04T11:59:00Z', '2026-11-04T12:00:00Z', 'succeeded', 6);

@@ -43,6 +43,7 @@ class ResponseCache {
       String etag,
       String contentType,
       String link,
+      long lastModified,
       String route,
       boolean scores,
       long freshUntil,
@@ -116,6 +117,7 @@ class ResponseCache {
             "\"" + digest(body) + "\"",
             headers.getFirst(HttpHeaders.CONTENT_TYPE),
             headers.getFirst("Link"),
+            headers.getLastModified(),
             route,
             scores,
             System.nanoTime() + ttlOf(scores).toNanos(),
@@ -135,7 +137,9 @@ class ResponseCache {
   }
 
   private static boolean isScores(String key) {
-    return key.startsWith("/api/v2/games") || key.startsWith("/api/v2/players");
+    return key.startsWith("/api/v2/games")
+        || key.startsWith("/api/v2/players")
+        || key.startsWith("/api/v2/status");
   }
 
   private Duration ttlOf(boolean scores) {
@@ -153,7 +157,10 @@ class ResponseCache {
     if (cached.link() != null) {
       headers.set("Link", cached.link());
     }
-    if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
+    if (cached.lastModified() >= 0) {
+      headers.setLastModified(cached.lastModified());
+    }
+    if (notModified(request.getHeaders(), cached)) {
       response.setStatusCode(HttpStatus.NOT_MODIFIED);
       headers.setContentLength(0);
       return response.setComplete();
@@ -165,6 +172,27 @@ class ResponseCache {
     headers.setContentLength(cached.body().length);
     return response.writeWith(
         Mono.fromSupplier(() -> response.bufferFactory().wrap(cached.body())));
+  }
+
+  /**
+   * RFC 9110 13.2.2: If-None-Match decides when present; else If-Modified-Since against the
+   * answer's Last-Modified (whole seconds, as HTTP dates have). A malformed date is ignored.
+   */
+  private static boolean notModified(HttpHeaders request, Cached cached) {
+    List<String> ifNoneMatch = request.get(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null) {
+      return matches(ifNoneMatch, cached.etag());
+    }
+    if (cached.lastModified() < 0) {
+      return false;
+    }
+    long since;
+    try {
+      since = request.getIfModifiedSince();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return since >= 0 && cached.lastModified() / 1000 <= since / 1000;
   }
 
   /**

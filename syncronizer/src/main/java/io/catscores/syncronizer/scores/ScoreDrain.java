@@ -42,6 +42,7 @@ class ScoreDrain {
   private final ScoreRepository scores;
   private final BadgeMessageParser parser;
   private final DrainMetrics metrics;
+  private final QueueStatus queueStatus;
   private final ScoreQueueProperties queue;
   private final Clock clock = Clock.systemUTC();
   private final ExecutorService writers;
@@ -52,11 +53,13 @@ class ScoreDrain {
       Games games,
       ObjectMapper json,
       DrainMetrics metrics,
+      QueueStatus queueStatus,
       ScoreQueueProperties queue) {
     this.stream = stream;
     this.scores = scores;
     this.parser = new BadgeMessageParser(json, games::idOf);
     this.metrics = metrics;
+    this.queueStatus = queueStatus;
     this.queue = queue;
     this.writers =
         Executors.newFixedThreadPool(
@@ -98,7 +101,9 @@ class ScoreDrain {
     total = total.plus(drainFrom(stream::reclaim, deadline));
     total = total.plus(drainNew(deadline));
     stream.trimAcknowledged();
-    metrics.queueState(stream.state());
+    ScoreStream.QueueState state = stream.state();
+    metrics.queueState(state);
+    queueStatus.record(state, clock.instant());
     if (total.entries() > 0) {
       log.info(
           "Drained {} entries: {} scores stored, {} duplicates, {} dead-lettered",

@@ -96,6 +96,12 @@ class ScoreDrainIT {
     // 2 + (1 new, 1 repeat) + 4 + 1: the repeated Breakout 1840/212 is stored once.
     assertThat(result.stored()).isEqualTo(8);
     assertThat(result.duplicates()).isEqualTo(1);
+    // The api's /api/v2/status reads the queue as this run left it.
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT stream_length FROM queue_status WHERE observed_at > now() - interval '1 minute'",
+                Long.class))
+        .isNotNull();
     // Every scoring player has the public id the api shows instead of uuid and MAC.
     assertThat(
             jdbc.queryForList(
