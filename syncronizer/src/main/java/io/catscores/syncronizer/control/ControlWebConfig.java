@@ -20,6 +20,6 @@ class ControlWebConfig implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry
         .addInterceptor(new AdminTokenInterceptor(properties, meters))
-        .addPathPatterns(JobsController.BASE + "/**");
+        .addPathPatterns(JobsController.BASE + "/**", DeadLettersController.BASE + "/**");
   }
 }
