@@ -14,13 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
@@ -45,7 +43,9 @@ class ScoreDrain {
   private final QueueStatus queueStatus;
   private final ScoreQueueProperties queue;
   private final Clock clock = Clock.systemUTC();
-  private final ExecutorService writers;
+  private final ScoreWriters writers;
+  private final ReentrantLock running = new ReentrantLock();
+  private volatile boolean stopping;
 
   ScoreDrain(
       ScoreStream stream,
@@ -61,20 +61,22 @@ class ScoreDrain {
     this.metrics = metrics;
     this.queueStatus = queueStatus;
     this.queue = queue;
-    this.writers =
-        Executors.newFixedThreadPool(
-            queue.writers(),
-            runnable -> {
-              Thread thread = new Thread(runnable, "score-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.writers = new ScoreWriters(queue.writers());
   }
 
+  /**
+   * On shutdown (before the connection pool closes): no new batch is read, the batches being
+   * written are committed and acknowledged, the rest stays in the stream for the next instance;
+   * said at INFO, nothing at WARN or ERROR (QuietStopIT).
+   */
   @PreDestroy
   void stopWriters() throws InterruptedException {
+    stopping = true;
+    if (running.tryLock(30, TimeUnit.SECONDS)) {
+      running.unlock();
+    }
     writers.shutdown();
-    writers.awaitTermination(30, TimeUnit.SECONDS);
+    log.info("Score drain stopped: batches in flight were written, the rest stays in the stream");
   }
 
   /** What one drain pass did. */
@@ -95,6 +97,15 @@ class ScoreDrain {
    * @throws SQLException when PostgreSQL fails; the batch stays pending and is retried next time
    */
   Result drain(Duration budget) throws SQLException {
+    running.lock();
+    try {
+      return drainUnlocked(budget);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private Result drainUnlocked(Duration budget) throws SQLException {
     Instant deadline = clock.instant().plus(budget);
     Result total = new Result(0, 0, 0, 0);
     total = total.plus(drainFrom(stream::ownPending, deadline));
@@ -119,7 +130,7 @@ class ScoreDrain {
       IntFunction<List<StreamMessage<String, String>>> source, Instant deadline)
       throws SQLException {
     Result total = new Result(0, 0, 0, 0);
-    while (clock.instant().isBefore(deadline)) {
+    while (!stopping && clock.instant().isBefore(deadline)) {
       List<StreamMessage<String, String>> batch = source.apply(queue.batchSize());
       if (batch.isEmpty()) {
         break;
@@ -143,7 +154,7 @@ class ScoreDrain {
     List<Future<Result>> inFlight = new ArrayList<>();
     RuntimeException readFailure = null;
     try {
-      while (clock.instant().isBefore(deadline) && !writeFailed.get()) {
+      while (!stopping && clock.instant().isBefore(deadline) && !writeFailed.get()) {
         slots.acquireUninterruptibly();
         List<StreamMessage<String, String>> batch = readNewOrRelease(slots);
         if (batch.isEmpty()) {
@@ -167,7 +178,7 @@ class ScoreDrain {
     } catch (RuntimeException e) {
       readFailure = e;
     }
-    Result written = awaitAll(inFlight);
+    Result written = ScoreWriters.awaitAll(inFlight);
     if (readFailure != null) {
       throw readFailure;
     }
@@ -185,32 +196,6 @@ class ScoreDrain {
       slots.release();
       throw e;
     }
-  }
-
-  /** Waits for every write; returns their sum, or throws the first failure once all are done. */
-  private static Result awaitAll(List<Future<Result>> writes) throws SQLException {
-    Result total = new Result(0, 0, 0, 0);
-    Throwable failure = null;
-    for (Future<Result> write : writes) {
-      try {
-        total = total.plus(write.get());
-      } catch (ExecutionException e) {
-        failure = failure == null ? e.getCause() : failure;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure == null ? e : failure;
-      }
-    }
-    if (failure instanceof SQLException sql) {
-      throw sql;
-    }
-    if (failure instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (failure != null) {
-      throw new IllegalStateException("Score write failed", failure);
-    }
-    return total;
   }
 
   private Result process(List<StreamMessage<String, String>> batch) throws SQLException {
