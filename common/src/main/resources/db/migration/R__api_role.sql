@@ -9,8 +9,16 @@ BEGIN
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), '${api_role}');
 END
 $$;
-ALTER ROLE "${api_role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION
-    PASSWORD '${api_password}';
+-- Only attributes a CREATEROLE owner may set (SUPERUSER and REPLICATION need a superuser; found
+-- by infra/backup/drill on Debian's PostgreSQL 15): a role made superuser elsewhere is refused.
+ALTER ROLE "${api_role}" WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD '${api_password}';
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = '${api_role}' AND (rolsuper OR rolreplication)) THEN
+        RAISE EXCEPTION 'the api role ${api_role} must not be superuser or replication';
+    END IF;
+END
+$$;
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${api_role}";
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "${api_role}";
 GRANT USAGE ON SCHEMA public TO "${api_role}";
