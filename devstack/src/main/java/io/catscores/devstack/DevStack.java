@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * The one-command local run: starts whatever the environment does not provide (PostgreSQL when
@@ -32,11 +34,24 @@ public final class DevStack {
 
   private final List<AutoCloseable> servers = new ArrayList<>();
   private final List<AppProcess> apps = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stopping;
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
     var stack = new DevStack();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+    // Ctrl-C and SIGTERM stop the apps, then the servers, before the JVM exits: the embedded
+    // servers' own shutdown hooks would otherwise stop them while the apps still use them
+    // (warnings and a cut-off drain in the apps' logs).
+    for (String name : List.of("INT", "TERM")) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            stack.stop();
+            System.exit(0);
+          });
+    }
     int exit;
     try {
       exit = stack.run(root, System.getenv());
@@ -69,6 +84,10 @@ public final class DevStack {
     log.info("Ready: api http://localhost:8000  syncronizer http://localhost:8001  (Ctrl-C stops)");
 
     AppProcess exited = AppProcess.awaitFirstExit(apps);
+    if (stopping) { // asked to stop: wait until everything is, the signal handler exits then
+      stopped.await();
+      return 0;
+    }
     log.error("{} exited with code {}; stopping the stack", exited.name(), exited.exitCode());
     return 1;
   }
@@ -139,7 +158,15 @@ public final class DevStack {
   }
 
   /** Stops the apps (gracefully, then forcibly), then the servers, newest first. */
-  void stop() {
+  /** The apps first (each gets SIGTERM and up to 30 s), then the servers. Runs once. */
+  synchronized void stop() {
+    if (stopping && stopped.getCount() == 0) {
+      return;
+    }
+    stopping = true;
+    if (!apps.isEmpty()) {
+      log.info("Stopping the apps, then the servers");
+    }
     apps.forEach(AppProcess::stop);
     for (int i = servers.size() - 1; i >= 0; i--) {
       try {
@@ -149,6 +176,7 @@ public final class DevStack {
       }
     }
     servers.clear();
+    stopped.countDown();
   }
 
   private static boolean blank(String value) {
