@@ -22,13 +22,19 @@ public final class PackagedSyncronizer {
   public static Process start(
       String name, String database, Map<String, String> env, String... jvmOptions)
       throws Exception {
+    return app(name, database, env, jvmOptions).process();
+  }
+
+  /** The same, as a {@link PackagedApp} (its log, its URL). */
+  public static PackagedApp app(
+      String name, String database, Map<String, String> env, String... jvmOptions)
+      throws Exception {
     Map<String, String> all = new HashMap<>();
     all.put("PG_DB_PORT", String.valueOf(SharedServers.postgres().port()));
     all.put("PG_DB_USER", "postgres");
     all.put("PG_DB_DATABASE", database);
     all.put("REDIS_PORT", String.valueOf(SharedServers.redis().port()));
     all.putAll(env);
-    return PackagedApp.start(name, Path.of("target/syncronizer.jar"), all, List.of(jvmOptions))
-        .process();
+    return PackagedApp.start(name, Path.of("target/syncronizer.jar"), all, List.of(jvmOptions));
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The sync history, the schedules (Quartz's tables) and the queue status the drain writes. */
+/** The sync history, the schedules (job_schedule over Quartz's tables) and the queue status. */
 @Repository
 class StatusRepository {
 
@@ -30,13 +30,9 @@ class StatusRepository {
       SELECT r.job, r.source, r.outcome, r.started_at,
              (SELECT max(s.finished_at) FROM sync_run s
                WHERE s.job = r.job AND s.outcome = 'succeeded') AS last_success,
-             st.repeat_interval, ct.cron_expression, t.prev_fire_time, t.next_fire_time
+             j.repeat_interval, j.cron_expression, j.prev_fire_time, j.next_fire_time
       FROM (SELECT DISTINCT ON (job) * FROM sync_run ORDER BY job, id DESC) r
-      LEFT JOIN qrtz_triggers t ON t.job_name = r.job
-      LEFT JOIN qrtz_simple_triggers st ON st.sched_name = t.sched_name
-           AND st.trigger_name = t.trigger_name AND st.trigger_group = t.trigger_group
-      LEFT JOIN qrtz_cron_triggers ct ON ct.sched_name = t.sched_name
-           AND ct.trigger_name = t.trigger_name AND ct.trigger_group = t.trigger_group
+      LEFT JOIN job_schedule j ON j.job_name = r.job
       ORDER BY r.job
       """;
 
@@ -53,10 +49,8 @@ class StatusRepository {
   /** The score drain's interval, from its trigger; empty when not scheduled. */
   Mono<Duration> drainInterval() {
     return db.sql(
-            "SELECT st.repeat_interval FROM qrtz_triggers t JOIN qrtz_simple_triggers st"
-                + " ON st.sched_name = t.sched_name AND st.trigger_name = t.trigger_name"
-                + " AND st.trigger_group = t.trigger_group WHERE t.job_name = 'score-drain'"
-                + " LIMIT 1")
+            "SELECT repeat_interval FROM job_schedule WHERE job_name = 'score-drain'"
+                + " AND repeat_interval IS NOT NULL LIMIT 1")
         .map(row -> Duration.ofMillis(row.get(0, Long.class)))
         .one();
   }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.catscores.devstack.PackagedApp;
 import io.catscores.devstack.SharedServers;
 import io.catscores.devstack.UpstreamReplica;
+import io.catscores.syncronizer.PackagedSyncronizer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +80,10 @@ class QuietStopIT {
   }
 
   private static PackagedApp start(String database, UpstreamReplica upstream) throws Exception {
-    return PackagedApp.start(
+    return PackagedSyncronizer.app(
         "quiet-syncronizer",
-        Path.of("target/syncronizer.jar"),
+        database,
         Map.of(
-            "PG_DB_PORT",
-            String.valueOf(SharedServers.postgres().port()),
-            "PG_DB_USER",
-            "postgres",
-            "PG_DB_DATABASE",
-            database,
-            "REDIS_PORT",
-            String.valueOf(SharedServers.redis().port()),
             "SCORES_STREAM",
             STREAM,
             "SCORES_CONSUMER",
@@ -100,6 +92,6 @@ class QuietStopIT {
             upstream.baseUrl(),
             "SYNC_INTERVAL",
             "24h"),
-        List.of("-Xmx384m"));
+        "-Xmx384m");
   }
 }
