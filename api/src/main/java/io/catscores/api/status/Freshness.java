@@ -3,6 +3,8 @@ package io.catscores.api.status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,6 +36,13 @@ class Freshness {
                         + " ORDER BY s.first_seen_at DESC LIMIT 1)) AS at FROM game g")
                 .map(row -> instant(row.get("at", OffsetDateTime.class)))
                 .one());
+  }
+
+  /** Read once at start-up, so the first answers do not wait for it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    catalogue.onErrorResume(e -> Mono.empty()).subscribe();
+    scores.onErrorResume(e -> Mono.empty()).subscribe();
   }
 
   /** When the catalogue last changed or was confirmed; empty before the first successful sync. */
