@@ -52,9 +52,9 @@ final class ApiFront implements HttpHandler {
         answer = limiter.admit(request, response, record);
       }
       if (answer == null) {
+        // Deferred, so even a handler that throws at once gives its in-flight permit back.
         answer =
-            webFlux
-                .handle(request, response)
+            Mono.defer(() -> webFlux.handle(request, response))
                 .contextWrite(Context.of(RequestRecord.class, record))
                 .doFinally(signal -> limiter.release(request));
       }

@@ -2,6 +2,7 @@ package io.catscores.api.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,15 @@ class LastModifiedFilter implements WebFilter {
 
   /** Healthy, the look-up answers from memory or in a millisecond; else no header. */
   private static final Duration LOOKUP_LIMIT = Duration.ofMillis(250);
+
+  private static final List<String> CATALOGUE =
+      List.of(
+          "/api/v2/breeds",
+          "/api/v2/origins",
+          "/api/v2/temperaments",
+          "/api/v2/categories",
+          "/api/v2/images",
+          "/api/v1/breeds");
 
   private final Freshness freshness;
 
@@ -69,15 +79,7 @@ class LastModifiedFilter implements WebFilter {
     if (path.startsWith("/api/v2/games") || path.startsWith("/api/v2/players")) {
       return freshness.scores();
     }
-    for (String catalogue :
-        new String[] {
-          "/api/v2/breeds",
-          "/api/v2/origins",
-          "/api/v2/temperaments",
-          "/api/v2/categories",
-          "/api/v2/images",
-          "/api/v1/breeds"
-        }) {
+    for (String catalogue : CATALOGUE) {
       if (path.startsWith(catalogue)) {
         return freshness.catalogue();
       }
