@@ -23,7 +23,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${api_role}";
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "${api_role}";
 GRANT USAGE ON SCHEMA public TO "${api_role}";
 GRANT SELECT ON breed, category, image, breed_image, category_image, sync_run, game, player,
-    queue_status, job_schedule TO "${api_role}";
+    queue_status, job_schedule, game_score_count TO "${api_role}";
 -- Not mac_address: the api cannot publish what it cannot read (ErrorsIT).
 GRANT SELECT (player_uuid, game_id, score, duration, first_seen_at, stream_entry_id) ON score
     TO "${api_role}";
