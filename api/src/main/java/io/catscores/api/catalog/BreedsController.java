@@ -1,5 +1,6 @@
 package io.catscores.api.catalog;
 
+import io.catscores.api.edge.CacheDependencies;
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
@@ -66,6 +67,7 @@ class BreedsController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Breed>>> breeds(
       @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "sync_run");
     QueryParameters query =
         QueryParameters.of(
             exchange,
@@ -91,6 +93,7 @@ class BreedsController {
       schema = @Schema(type = "string"))
   Mono<CatalogViews.BreedDetail> breed(
       @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "breed_image", "image", "sync_run");
     QueryParameters query = QueryParameters.of(exchange, Set.of("source"));
     return catalog
         .breed(QueryParameters.segment("id", id), query.text("source"))
@@ -100,6 +103,7 @@ class BreedsController {
   @GetMapping("/origins")
   @Operation(summary = "Origins of the active breeds, with breed counts")
   Mono<List<CatalogViews.Origin>> origins(@Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "sync_run");
     QueryParameters.of(exchange, Set.of());
     return catalog.origins().collectList();
   }
@@ -108,6 +112,7 @@ class BreedsController {
   @Operation(summary = "Temperaments of the active breeds, with breed counts")
   Mono<List<CatalogViews.Temperament>> temperaments(
       @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "sync_run");
     QueryParameters.of(exchange, Set.of());
     return catalog.temperaments().collectList();
   }

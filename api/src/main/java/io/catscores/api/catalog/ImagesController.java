@@ -1,5 +1,6 @@
 package io.catscores.api.catalog;
 
+import io.catscores.api.edge.CacheDependencies;
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
@@ -36,6 +37,7 @@ class ImagesController {
   @Operation(summary = "Image categories, with how many images are synced for each")
   Mono<List<CatalogViews.Category>> categories(
       @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "category", "category_image", "sync_run");
     QueryParameters.of(exchange, Set.of());
     return catalog.categories().collectList();
   }
@@ -45,6 +47,7 @@ class ImagesController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> categoryImages(
       @PathVariable String category, @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "category", "category_image", "image", "sync_run");
     QueryParameters query = QueryParameters.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
     return catalog
@@ -68,6 +71,8 @@ class ImagesController {
   @PageParameters
   Mono<ResponseEntity<Page<CatalogViews.Image>>> images(
       @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(
+        exchange, "image", "breed_image", "category_image", "category", "sync_run");
     QueryParameters query =
         QueryParameters.of(exchange, Set.of("breed", "category", "page", "pageSize"));
     String breed = query.text("breed");

@@ -9,11 +9,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long the api may answer from memory; 0 turns caching off for that kind of data.
  *
- * @param catalogueTtl breeds, images, categories (they change when a sync writes)
- * @param scoresTtl games, leaderboards, players (the drain writes every second)
+ * @param catalogueTtl breeds, images, categories: a safety net, changes evict them at once
+ * @param scoresTtl games, leaderboards, players: a safety net, changes evict them at once
+ * @param unheardTtl the most any answer lives while no change can be heard (no listening
+ *     connection), and the life of answers no change covers (the job schedule in the status)
  * @param maxBytes memory the cached bodies may take
  */
 @Validated
 @ConfigurationProperties("api.cache")
 public record ApiCacheProperties(
-    @NotNull Duration catalogueTtl, @NotNull Duration scoresTtl, @Min(0) long maxBytes) {}
+    @NotNull Duration catalogueTtl,
+    @NotNull Duration scoresTtl,
+    @NotNull Duration unheardTtl,
+    @Min(0) long maxBytes) {}

@@ -46,22 +46,25 @@ final class ApiFront implements HttpHandler {
         record.route("CORS_PREFLIGHT");
         answer = cors.preflight(request, response);
       } else {
-        answer = cache.answer(request, response, record);
-      }
-      if (answer == null) {
-        answer = limiter.admit(request, response, record);
-      }
-      if (answer == null) {
-        // Deferred, so even a handler that throws at once gives its in-flight permit back.
-        answer =
-            Mono.defer(() -> webFlux.handle(request, response))
-                .contextWrite(Context.of(RequestRecord.class, record))
-                .doFinally(signal -> limiter.release(request));
+        answer = cache.answer(request, response, record, () -> handlers(request, response, record));
       }
     } catch (RuntimeException e) { // still counted and logged; Reactor Netty answers 500
       answer = Mono.error(e);
     }
     return answer.doFinally(signal -> telemetry.finish(record, request, response, signal));
+  }
+
+  /** Past the {@link MissLimiter}, to WebFlux; or its refusal. */
+  private Mono<Void> handlers(
+      ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
+    Mono<Void> refused = limiter.admit(request, response, record);
+    if (refused != null) {
+      return refused;
+    }
+    // Deferred, so even a handler that throws at once gives its in-flight permit back.
+    return Mono.defer(() -> webFlux.handle(request, response))
+        .contextWrite(Context.of(RequestRecord.class, record))
+        .doFinally(signal -> limiter.release(request));
   }
 
   /** On every answer: no MIME sniffing of our JSON (CorsIT), and CORS for other sites' pages. */

@@ -73,7 +73,7 @@ class MissLimiter {
             : Mono.delay(limits.refusalDelay()).then(refusal);
       }
     }
-    if (inFlight != null && !inFlight.tryAcquire()) {
+    if (holdsPermit(path) && !inFlight.tryAcquire()) {
       overloaded.increment();
       record.route("OVERLOADED");
       return refuse(
@@ -87,9 +87,18 @@ class MissLimiter {
   }
 
   void release(ServerHttpRequest request) {
-    if (inFlight != null && request.getPath().value().startsWith("/api/")) {
+    String path = request.getPath().value();
+    if (path.startsWith("/api/") && holdsPermit(path)) {
       inFlight.release();
     }
+  }
+
+  /**
+   * A live stream lasts as long as its client stays: it holds no in-flight permit (thousands of
+   * them would refuse everything else), it costs no query of its own (LeaderboardStreams).
+   */
+  private boolean holdsPermit(String path) {
+    return inFlight != null && !path.endsWith("/stream");
   }
 
   private static long seconds(long nanos) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,19 @@ class RequestTelemetry {
   }
 
   RequestRecord start(ServerHttpRequest request) {
-    inFlight.incrementAndGet();
+    if (!isStream(request)) {
+      inFlight.incrementAndGet();
+    }
     return RequestRecord.start(request);
+  }
+
+  /**
+   * A live stream lasts as long as its client watches: it would swamp the in-flight gauge and (once
+   * it streams) the latency histogram, so it has its own metrics (api_streams_open) and the access
+   * log line; a refused stream request (400, 404) is timed as any answer.
+   */
+  private static boolean isStream(ServerHttpRequest request) {
+    return request.getPath().value().endsWith("/stream");
   }
 
   void finish(
@@ -60,7 +72,9 @@ class RequestTelemetry {
       ServerHttpRequest request,
       ServerHttpResponse response,
       SignalType signal) {
-    inFlight.decrementAndGet();
+    if (!isStream(request)) {
+      inFlight.decrementAndGet();
+    }
     long nanos = System.nanoTime() - record.startNanos;
     HttpStatusCode code = response.getStatusCode();
     int status = code == null ? 200 : code.value();
@@ -78,9 +92,11 @@ class RequestTelemetry {
     }
     // Methods outside the standard ones would each make a new time series.
     String methodLabel = METHODS.contains(method) ? method : "UNKNOWN";
-    timers
-        .computeIfAbsent(new TimerKey(route, methodLabel, status), this::timer)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    if (!MediaType.TEXT_EVENT_STREAM.isCompatibleWith(response.getHeaders().getContentType())) {
+      timers
+          .computeIfAbsent(new TimerKey(route, methodLabel, status), this::timer)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
     if (accessLog) {
       double millis = (nanos / 1_000) / 1000.0;
       AccessLogLine line =

@@ -3,42 +3,47 @@ package io.catscores.api.edge;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.catscores.api.changes.Change;
+import io.catscores.api.changes.Changes;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * Every successful GET under /api/v1 or /api/v2 gets a strong ETag (SHA-256 of the exact body) and
- * 304 when If-None-Match names it, and is kept in memory for a short time: the data changes only
- * when a sync or a drain writes, so repeated requests are served without touching PostgreSQL (see
- * doc/benchmarks.md). A cached response is at most {@code api.cache.*-ttl} old. {@link ApiFront}
- * answers from it; {@link ResponseCacheFilter} fills it.
+ * Answers under /api/v1 and /api/v2 kept in memory: 200s with a strong ETag (304 when If-None-Match
+ * names it), and the 400/404s of handlers that declared what they read ({@link CacheDependencies}),
+ * so an error costs what a hit costs. An entry is evicted as soon as a {@link Change} touching what
+ * it read is heard, so it may live long ({@code api.cache.*-ttl}, a safety net); while no change
+ * can be heard, or for answers no change covers, it lives {@code unheard-ttl}. Concurrent misses of
+ * one key make one request to the handlers; the others wait for its answer (CacheStampedeIT).
+ * {@link ApiFront} answers from it; {@link ResponseCacheFilter} fills it.
  */
 @Component
 class ResponseCache {
 
   private static final int STALE_FACTOR = 3;
+  private static final Duration FOLLOWER_WAIT = Duration.ofSeconds(5);
 
   /**
-   * A cached 200. Fresh until {@code freshUntil}; after that one request refreshes it while the
-   * others are still answered from it (no stampede on the database), until it expires at three
-   * times the TTL.
+   * A cached answer. Fresh until {@code freshUntil}; after that one request refreshes it while the
+   * others are still answered from it (data unchanged: a change would have evicted it), until it
+   * expires at three times its life.
    */
   private record Cached(
+      int status,
       byte[] body,
       String etag,
       String contentType,
@@ -46,35 +51,62 @@ class ResponseCache {
       long lastModified,
       String route,
       boolean scores,
+      CacheDependencies dependencies,
+      long lifeNanos,
       long freshUntil,
       AtomicBoolean refreshing) {}
 
   private final ApiCacheProperties ttl;
+  private final Changes changes;
   private final Cache<String, Cached> store;
+  private final Map<String, Sinks.Empty<Void>> flights = new ConcurrentHashMap<>();
+  private final RecentChanges recent = new RecentChanges();
+  private final Counter hits;
+  private final Counter misses;
+  private final Counter coalesced;
+  private final Counter evictions;
 
-  ResponseCache(ApiCacheProperties ttl, MeterRegistry meters) {
+  ResponseCache(ApiCacheProperties ttl, Changes changes, MeterRegistry meters) {
     this.ttl = ttl;
+    this.changes = changes;
     this.store =
         Caffeine.newBuilder()
             .maximumWeight(ttl.maxBytes())
             .weigher((String key, Cached value) -> key.length() + value.body().length)
             .expireAfter(
                 Expiry.<String, Cached>writing(
-                    (key, value) -> ttlOf(isScores(key)).multipliedBy(STALE_FACTOR)))
+                    (key, value) -> Duration.ofNanos(value.lifeNanos() * STALE_FACTOR)))
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(meters, store, "api_responses");
+    this.hits = lookups(meters, "hit");
+    this.misses = lookups(meters, "miss");
+    this.coalesced = lookups(meters, "coalesced");
+    this.evictions =
+        Counter.builder("api.cache.evictions")
+            .description("Cached answers evicted because a change touched what they read")
+            .register(meters);
+    changes.subscribe(this::evict);
+  }
+
+  private static Counter lookups(MeterRegistry meters, String result) {
+    return Counter.builder("api.cache.lookups")
+        .description("Cacheable requests: hit, miss (went to the handlers), coalesced (waited)")
+        .tag("result", result)
+        .register(meters);
   }
 
   /**
    * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
-   * /api/v2 that accept JSON; the trailing slash is ignored, as the routes ignore it.
+   * /api/v2 that accept JSON, streams excepted; the trailing slash is ignored, as the routes ignore
+   * it.
    */
   static String key(ServerHttpRequest request) {
     String path = request.getPath().value();
     if (request.getMethod() != HttpMethod.GET
         || !(path.startsWith("/api/v2/") || path.startsWith("/api/v1/"))
-        || !acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
+        || path.endsWith("/stream")
+        || !HttpConditions.acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
       return null;
     }
     if (path.endsWith("/")) {
@@ -83,56 +115,130 @@ class ResponseCache {
     return path + "?" + request.getURI().getRawQuery();
   }
 
-  /**
-   * The cached answer to the request, or null when it must go to the handlers: not cacheable, not
-   * cached, or stale and this request is the one to refresh it ({@link ResponseCacheFilter} then
-   * stores the new answer).
-   */
-  Mono<Void> answer(ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
-    String key = key(request);
-    if (key == null) {
-      return null;
-    }
-    Cached hit = store.getIfPresent(key);
-    if (hit == null
-        || (System.nanoTime() >= hit.freshUntil() && hit.refreshing().compareAndSet(false, true))) {
-      return null;
-    }
-    record.route(hit.route());
-    return write(request, response, hit);
+  /** The number to give {@link #store} for an answer whose reading starts now. */
+  long mark() {
+    return recent.mark();
   }
 
-  /** Keeps a 200 body the handlers wrote (unless caching is off for its kind) and answers it. */
-  Mono<Void> store(
-      String key,
-      byte[] body,
-      HttpHeaders headers,
-      String route,
+  /**
+   * Answers the request from memory, or through {@code handlers}: when it is not cacheable, not
+   * cached (and no other request for it is on its way), or stale and this request is the one to
+   * refresh it. {@link ResponseCacheFilter} then stores the new answer.
+   */
+  Mono<Void> answer(
       ServerHttpRequest request,
-      ServerHttpResponse response) {
-    boolean scores = isScores(key);
+      ServerHttpResponse response,
+      RequestRecord record,
+      Supplier<Mono<Void>> handlers) {
+    String key = key(request);
+    if (key == null) {
+      return handlers.get();
+    }
+    Cached hit = store.getIfPresent(key);
+    if (hit != null) {
+      if (System.nanoTime() >= hit.freshUntil() && hit.refreshing().compareAndSet(false, true)) {
+        misses.increment();
+        return handlers.get().doFinally(signal -> hit.refreshing().set(false));
+      }
+      hits.increment();
+      record.route(hit.route());
+      return write(request, response, hit);
+    }
+    Sinks.Empty<Void> flight = Sinks.empty();
+    Sinks.Empty<Void> leader = flights.putIfAbsent(key, flight);
+    if (leader == null) {
+      misses.increment();
+      return handlers
+          .get()
+          .doFinally(
+              signal -> {
+                flights.remove(key, flight);
+                flight.tryEmitEmpty();
+              });
+    }
+    coalesced.increment();
+    return leader
+        .asMono()
+        .timeout(FOLLOWER_WAIT, Mono.empty())
+        .then(Mono.defer(() -> afterLeader(key, request, response, record, handlers)));
+  }
+
+  /** The leader's answer if it stored one (a 500 or a refusal is not stored), else the handlers. */
+  private Mono<Void> afterLeader(
+      String key,
+      ServerHttpRequest request,
+      ServerHttpResponse response,
+      RequestRecord record,
+      Supplier<Mono<Void>> handlers) {
+    Cached stored = store.getIfPresent(key);
+    if (stored == null) {
+      return handlers.get();
+    }
+    record.route(stored.route());
+    return write(request, response, stored);
+  }
+
+  /**
+   * Keeps an answer the handlers wrote (unless caching is off for its kind, or a change touched
+   * what it read since {@code mark}) and answers it.
+   */
+  Mono<Void> store(Stored answer, ServerHttpRequest request, ServerHttpResponse response) {
+    boolean scores = isScores(answer.key());
+    Duration life = lifeOf(scores, answer.dependencies());
+    HttpHeaders headers = answer.headers();
     Cached fresh =
         new Cached(
-            body,
-            "\"" + digest(body) + "\"",
+            answer.status(),
+            answer.body(),
+            answer.status() == 200 ? HttpConditions.etag(answer.body()) : null,
             headers.getFirst(HttpHeaders.CONTENT_TYPE),
             headers.getFirst("Link"),
-            headers.getLastModified(),
-            route,
+            answer.status() == 200 ? headers.getLastModified() : -1,
+            answer.route(),
             scores,
-            System.nanoTime() + ttlOf(scores).toNanos(),
+            answer.dependencies(),
+            life.toNanos(),
+            System.nanoTime() + life.toNanos(),
             new AtomicBoolean());
-    if (!ttlOf(scores).isZero()) {
-      store.put(key, fresh);
+    if (!life.isZero()) {
+      synchronized (recent) { // with evict: a change is either seen here or evicts the entry
+        if (!recent.touchedSince(answer.mark(), answer.dependencies())) {
+          store.put(answer.key(), fresh);
+        }
+      }
     }
     return write(request, response, fresh);
   }
 
-  /** Lets the next request refresh the entry, if the one that tried did not store a new one. */
-  void refreshEnded(String key) {
-    Cached entry = store.getIfPresent(key);
-    if (entry != null) {
-      entry.refreshing().set(false);
+  /** What {@link ResponseCacheFilter} captured of one answer. */
+  record Stored(
+      String key,
+      long mark,
+      int status,
+      byte[] body,
+      HttpHeaders headers,
+      String route,
+      CacheDependencies dependencies) {}
+
+  private void evict(Change change) {
+    synchronized (recent) {
+      recent.add(change);
+      if (change.everything()) {
+        evictions.increment(store.estimatedSize());
+        store.invalidateAll();
+        return;
+      }
+      store
+          .asMap()
+          .values()
+          .removeIf(
+              cached -> {
+                boolean touched = cached.dependencies().touchedBy(change);
+                if (touched) {
+                  evictions.increment();
+                }
+                return touched;
+              });
     }
   }
 
@@ -142,111 +248,40 @@ class ResponseCache {
         || key.startsWith("/api/v2/status");
   }
 
-  private Duration ttlOf(boolean scores) {
-    return scores ? ttl.scoresTtl() : ttl.catalogueTtl();
+  private Duration lifeOf(boolean scores, CacheDependencies dependencies) {
+    Duration life = scores ? ttl.scoresTtl() : ttl.catalogueTtl();
+    if (dependencies.volatileAnswer() || !changes.heard()) {
+      return life.compareTo(ttl.unheardTtl()) > 0 ? ttl.unheardTtl() : life;
+    }
+    return life;
   }
 
   private static Mono<Void> write(
       ServerHttpRequest request, ServerHttpResponse response, Cached cached) {
     HttpHeaders headers = response.getHeaders();
-    headers.setETag(cached.etag());
-    headers.setCacheControl(
-        cached.scores()
-            ? "public, max-age=5, must-revalidate"
-            : "public, max-age=300, must-revalidate");
-    if (cached.link() != null) {
-      headers.set("Link", cached.link());
+    if (cached.status() == 200) {
+      headers.setETag(cached.etag());
+      // Scores change by the second: clients revalidate (a 304 is cheap) rather than show old ones.
+      headers.setCacheControl(
+          cached.scores() ? "public, no-cache" : "public, max-age=300, must-revalidate");
+      if (cached.link() != null) {
+        headers.set("Link", cached.link());
+      }
+      if (cached.lastModified() >= 0) {
+        headers.setLastModified(cached.lastModified());
+      }
+      if (HttpConditions.notModified(request.getHeaders(), cached.etag(), cached.lastModified())) {
+        response.setStatusCode(HttpStatus.NOT_MODIFIED);
+        headers.setContentLength(0);
+        return response.setComplete();
+      }
     }
-    if (cached.lastModified() >= 0) {
-      headers.setLastModified(cached.lastModified());
-    }
-    if (notModified(request.getHeaders(), cached)) {
-      response.setStatusCode(HttpStatus.NOT_MODIFIED);
-      headers.setContentLength(0);
-      return response.setComplete();
-    }
-    response.setStatusCode(HttpStatus.OK);
+    response.setStatusCode(HttpStatus.valueOf(cached.status()));
     if (cached.contentType() != null) {
       headers.set(HttpHeaders.CONTENT_TYPE, cached.contentType());
     }
     headers.setContentLength(cached.body().length);
     return response.writeWith(
         Mono.fromSupplier(() -> response.bufferFactory().wrap(cached.body())));
-  }
-
-  /**
-   * RFC 9110 13.2.2: If-None-Match decides when present; else If-Modified-Since against the
-   * answer's Last-Modified (whole seconds, as HTTP dates have). A malformed date is ignored.
-   */
-  private static boolean notModified(HttpHeaders request, Cached cached) {
-    List<String> ifNoneMatch = request.get(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null) {
-      return matches(ifNoneMatch, cached.etag());
-    }
-    if (cached.lastModified() < 0) {
-      return false;
-    }
-    long since;
-    try {
-      since = request.getIfModifiedSince();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return since >= 0 && cached.lastModified() / 1000 <= since / 1000;
-  }
-
-  /**
-   * Whether a request's Accept allows the JSON every cached answer is; the others go to WebFlux,
-   * which answers them 406 as it would without the cache. No Accept header means anything.
-   */
-  static boolean acceptsJson(List<String> accept) {
-    if (accept == null) {
-      return true;
-    }
-    if (accept.size() == 1
-        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"))) {
-      return true; // what curl, Postman and most clients send: no parsing
-    }
-    try {
-      for (MediaType type : MediaType.parseMediaTypes(accept)) {
-        if (type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * RFC 9110 If-None-Match (weak comparison, as for GET), read leniently: a malformed header simply
-   * does not match, it never fails the request.
-   */
-  static boolean matches(List<String> ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String header : ifNoneMatch) {
-      for (String candidate : header.split(",")) {
-        String tag = candidate.trim();
-        if (tag.startsWith("W/")) {
-          tag = tag.substring(2);
-        }
-        if (tag.equals("*") || tag.equals(etag)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String digest(byte[] body) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

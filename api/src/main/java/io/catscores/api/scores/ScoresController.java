@@ -1,5 +1,6 @@
 package io.catscores.api.scores;
 
+import io.catscores.api.edge.CacheDependencies;
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.Page;
 import io.catscores.api.web.PageParameters;
@@ -42,6 +43,7 @@ class ScoresController {
   @GetMapping("/games")
   @Operation(summary = "The badge games")
   Mono<List<ScoreViews.Game>> games(@Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "game");
     QueryParameters.of(exchange, Set.of());
     return scores.games().collectList();
   }
@@ -59,6 +61,7 @@ class ScoresController {
   @PageParameters
   Mono<ResponseEntity<Page<ScoreViews.Entry>>> leaderboard(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "game");
     QueryParameters query = QueryParameters.of(exchange, Set.of("sortBy", "page", "pageSize"));
     ScoreOrder order = query.choice("sortBy", ScoreOrder.values(), ScoreOrder.BEST);
     PageRequest page = query.page();
@@ -67,12 +70,14 @@ class ScoresController {
         .switchIfEmpty(
             Mono.error(() -> ApiException.notFound("No game '" + game + "'; see /api/v2/games")))
         .flatMap(
-            found ->
-                Page.fetch(
-                    scores.countScores(found.id()),
-                    p -> scores.leaderboard(found.id(), order, p),
-                    page,
-                    exchange));
+            found -> {
+              CacheDependencies.declareGame(exchange, found.id(), "score", "player", "game");
+              return Page.fetch(
+                  scores.countScores(found.id()),
+                  p -> scores.leaderboard(found.id(), order, p),
+                  page,
+                  exchange);
+            });
   }
 
   @GetMapping("/players/{player}")
@@ -85,6 +90,7 @@ class ScoresController {
   @PageParameters
   Mono<ScoreViews.PlayerScores> player(
       @PathVariable String player, @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "score", "player", "game");
     QueryParameters query = QueryParameters.of(exchange, Set.of("page", "pageSize"));
     PageRequest page = query.page();
     return find(player)

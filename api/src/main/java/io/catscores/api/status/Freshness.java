@@ -1,5 +1,6 @@
 package io.catscores.api.status;
 
+import io.catscores.api.changes.Changes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,25 +13,28 @@ import reactor.core.publisher.Mono;
 /**
  * How fresh the local copy is, for {@code Last-Modified}: the catalogue changed or was confirmed by
  * the last successful sync of any source; the scores by the newest stored score. Each read at most
- * once a second, whatever the request rate (the response cache keeps the header with the answer).
+ * once a second, whatever the request rate (the response cache keeps the header with the answer),
+ * and again as soon as any data change is heard.
  */
 @Component
 class Freshness {
 
   private static final Duration REREAD = Duration.ofSeconds(1);
 
-  private final Mono<Instant> catalogue;
-  private final Mono<Instant> scores;
+  private final Memo catalogue;
+  private final Memo scores;
 
-  Freshness(DatabaseClient db) {
+  Freshness(DatabaseClient db, Changes changes) {
     this.catalogue =
-        cached(
+        new Memo(
+            changes,
             db.sql("SELECT max(finished_at) AS at FROM sync_run WHERE outcome = 'succeeded'")
                 .map(row -> instant(row.get("at", OffsetDateTime.class)))
                 .one());
     // The newest first_seen_at of each game through score_recent_idx, not a scan of the table.
     this.scores =
-        cached(
+        new Memo(
+            changes,
             db.sql(
                     "SELECT max((SELECT s.first_seen_at FROM score s WHERE s.game_id = g.id"
                         + " ORDER BY s.first_seen_at DESC LIMIT 1)) AS at FROM game g")
@@ -41,24 +45,47 @@ class Freshness {
   /** Read once at start-up, so the first answers do not wait for it. */
   @EventListener(ApplicationReadyEvent.class)
   void warmUp() {
-    catalogue.onErrorResume(e -> Mono.empty()).subscribe();
-    scores.onErrorResume(e -> Mono.empty()).subscribe();
+    catalogue.get().onErrorResume(e -> Mono.empty()).subscribe();
+    scores.get().onErrorResume(e -> Mono.empty()).subscribe();
   }
 
   /** When the catalogue last changed or was confirmed; empty before the first successful sync. */
   Mono<Instant> catalogue() {
-    return catalogue;
+    return catalogue.get();
   }
 
   /** When the newest stored score was first seen; empty with no score. */
   Mono<Instant> scores() {
-    return scores;
+    return scores.get();
   }
 
-  private static Mono<Instant> cached(Mono<Instant> query) {
-    return query
-        .filter(at -> !at.equals(Instant.EPOCH))
-        .cache(value -> REREAD, error -> Duration.ZERO, () -> REREAD);
+  /** A query's last answer, read again after a second or after any change was published. */
+  private static final class Memo {
+    private final Changes changes;
+    private final Mono<Instant> query;
+    private volatile Read last;
+
+    private record Read(Mono<Instant> answer, long sequence) {}
+
+    Memo(Changes changes, Mono<Instant> query) {
+      this.changes = changes;
+      this.query = query.filter(at -> !at.equals(Instant.EPOCH));
+      this.last = read(changes.sequence());
+    }
+
+    Mono<Instant> get() {
+      long sequence = changes.sequence(); // before the read: a later change makes the next re-read
+      Read read = last;
+      if (read.sequence() != sequence) {
+        read = read(sequence);
+        last = read;
+      }
+      return read.answer();
+    }
+
+    private Read read(long sequence) {
+      return new Read(query.cache(value -> REREAD, error -> Duration.ZERO, () -> REREAD), sequence);
+    }
   }
 
   /** EPOCH stands for "none" inside the query's mapping, which may not return null. */

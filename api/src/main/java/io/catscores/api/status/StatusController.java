@@ -1,5 +1,6 @@
 package io.catscores.api.status;
 
+import io.catscores.api.edge.CacheDependencies;
 import io.catscores.api.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,6 +41,8 @@ class StatusController {
               + " schedule; for the scores the newest stored score and the queue as the drain last"
               + " saw it. `stale` is true when a source is older than two of its intervals.")
   Mono<StatusViews.Status> status(@Parameter(hidden = true) ServerWebExchange exchange) {
+    // Ages and the schedule move with the clock, not with any notified change.
+    CacheDependencies.declareVolatile(exchange, "sync_run", "queue_status", "score");
     QueryParameters.of(exchange, Set.of());
     Instant now = clock.instant();
     Mono<List<StatusViews.Source>> catalogue =

@@ -1,5 +1,6 @@
 package io.catscores.api.v1;
 
+import io.catscores.api.edge.CacheDependencies;
 import io.catscores.api.web.ApiException;
 import io.catscores.api.web.LegacyMessage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,6 +69,7 @@ class V1BreedsController {
               mediaType = "application/json",
               array = @ArraySchema(schema = @Schema(implementation = V1Views.Summary.class))))
   Mono<ResponseEntity<Object>> breeds(@Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "sync_run");
     MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
     Flux<V1Views.Summary> found;
     if (params.isEmpty()) {
@@ -100,7 +102,9 @@ class V1BreedsController {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = V1Views.Detail.class)))
-  Mono<ResponseEntity<Object>> breed(@PathVariable String id) {
+  Mono<ResponseEntity<Object>> breed(
+      @PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
+    CacheDependencies.declare(exchange, "breed", "breed_image", "image", "sync_run");
     if (!plausible(id)) {
       return Mono.error(() -> ApiException.notFound("No breed with id '" + id + "'"));
     }

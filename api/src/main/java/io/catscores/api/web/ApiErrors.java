@@ -5,6 +5,7 @@ import io.catscores.common.Redact;
 import io.r2dbc.spi.R2dbcException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -62,6 +63,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (!isV1(exchange)) {
       if (body instanceof ProblemDetail problem) {
         withoutCredentials(problem, exchange);
+        if (asksForEvents(exchange)) {
+          // A refused live stream: a problem+json answer, not a problem sent as an event
+          // (LeaderboardStreamIT).
+          HttpHeaders problemHeaders = new HttpHeaders();
+          if (headers != null) {
+            problemHeaders.putAll(headers);
+          }
+          problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+          return Mono.just(new ResponseEntity<>(problem, problemHeaders, status));
+        }
       }
       return super.createResponseEntity(body, headers, status, exchange);
     }
@@ -90,6 +101,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     } catch (URISyntaxException e) {
       problem.setInstance(URI.create("about:blank"));
     }
+  }
+
+  /** Read leniently: a malformed Accept header must not fail the error answer (FuzzIT). */
+  private static boolean asksForEvents(ServerWebExchange exchange) {
+    List<String> accept = exchange.getRequest().getHeaders().get(HttpHeaders.ACCEPT);
+    return accept != null && accept.stream().anyMatch(value -> value.contains("text/event-stream"));
   }
 
   private static boolean isV1(ServerWebExchange exchange) {

@@ -11,6 +11,15 @@ public class ApiException extends ErrorResponseException {
     super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
   }
 
+  /**
+   * An expected answer, not a failure: no stack trace is taken (it would cost more than the answer;
+   * issue #18).
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+
   public static ApiException badRequest(String detail) {
     return new ApiException(HttpStatus.BAD_REQUEST, detail);
   }

@@ -3,6 +3,7 @@ package io.catscores.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.catscores.api.changes.Changes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,7 +22,10 @@ class ApiFrontTest {
     return new ApiFront(
         webFlux,
         new RequestTelemetry(meters, false),
-        new ResponseCache(new ApiCacheProperties(Duration.ZERO, Duration.ZERO, 1 << 20), meters),
+        new ResponseCache(
+            new ApiCacheProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, 1 << 20),
+            new Changes(),
+            meters),
         new Cors(new CorsProperties(List.of("*"))),
         new MissLimiter(new LimitProperties(0, 1, List.of(), 1, Duration.ZERO), meters));
   }
