@@ -18,6 +18,12 @@ final class ScoreViews {
    */
   record Entry(long rank, String playerId, long score, long duration, Instant firstSeenAt) {}
 
+  /**
+   * A game's top N as a live stream sends it: the whole top each time (a late or reconnecting
+   * client needs no history); {@code version} grows with every change of the game's top 100.
+   */
+  record Top(Game game, long version, List<Entry> entries) {}
+
   record PlayerScore(String game, long score, long duration, Instant firstSeenAt) {}
 
   /**
