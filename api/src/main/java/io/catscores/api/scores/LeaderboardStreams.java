@@ -14,12 +14,13 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The live leaderboards: one {@link LiveBoard} per game, re-read when a change to its scores or to
@@ -40,13 +41,19 @@ class LeaderboardStreams implements SmartLifecycle {
   private final AtomicInteger open = new AtomicInteger();
   private final Counter events;
   private final Sinks.Empty<Void> closing = Sinks.empty();
+  private final EventFrames frames;
   private volatile Map<Integer, LiveBoard> loaded = Map.of();
   private volatile boolean running;
   private Disposable polling;
 
   LeaderboardStreams(
-      ScoreRepository scores, Changes changes, ChangeProperties properties, MeterRegistry meters) {
+      ScoreRepository scores,
+      Changes changes,
+      ChangeProperties properties,
+      ObjectMapper json,
+      MeterRegistry meters) {
     this.properties = properties;
+    this.frames = new EventFrames(json);
     this.boards =
         scores
             .games()
@@ -95,28 +102,21 @@ class LeaderboardStreams implements SmartLifecycle {
 
   /**
    * The boards' top {@code top} as server-sent events: each board's current one at once, then one
-   * whenever it changes; a heartbeat comment every 15 s keeps proxies from closing a quiet stream.
+   * whenever it changes; a heartbeat comment every 15 s.
    */
-  Flux<ServerSentEvent<ScoreViews.Top>> stream(List<LiveBoard> watched, int top) {
+  Flux<DataBuffer> stream(List<LiveBoard> watched, int top) {
     if (!running) {
       return Flux.empty(); // stopping: the client reconnects elsewhere
     }
-    Flux<ServerSentEvent<ScoreViews.Top>> tops =
+    Flux<DataBuffer> tops =
         Flux.merge(
                 watched.stream()
                     .map(board -> board.tops().map(cut(top)).distinctUntilChanged(t -> t.entries()))
                     .toList())
-            .map(
-                t ->
-                    ServerSentEvent.builder(t)
-                        .id(t.game().id() + "." + t.version())
-                        .event("leaderboard")
-                        .build())
+            .map(frames::leaderboard)
             .doOnNext(event -> events.increment());
-    Flux<ServerSentEvent<ScoreViews.Top>> heartbeats =
-        Flux.interval(HEARTBEAT)
-            .onBackpressureDrop()
-            .map(tick -> ServerSentEvent.<ScoreViews.Top>builder().comment("heartbeat").build());
+    Flux<DataBuffer> heartbeats =
+        Flux.interval(HEARTBEAT).onBackpressureDrop().map(tick -> frames.heartbeat());
     return Flux.merge(tops, heartbeats)
         .takeUntilOther(closing.asMono())
         .doOnSubscribe(subscription -> open.incrementAndGet())
