@@ -70,6 +70,8 @@ pgbench_run() { # sql-file -> "tx/s p50 p99 failed"
 for name in "${!PATHS[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-15s}" "http://127.0.0.1:8000${PATHS[$name]}" >/dev/null
 done
+lookups() { curl -s localhost:8000/metrics | awk -v r="$1" '$0 ~ "^api_cache_lookups_total.*result=\""r"\"" {printf "%d", $2}'; }
+HITS0=$(lookups hit); MISSES0=$(lookups miss); COALESCED0=$(lookups coalesced)
 echo "| endpoint | target | req/s | p50 | p99 | non-2xx / failed |"
 echo "|---|---|---|---|---|---|"
 for name in breeds-by-origin breed-detail leaderboard; do
@@ -85,3 +87,6 @@ for name in breeds-by-origin breed-detail leaderboard; do
 done
 echo
 echo "api RSS after the runs: $(rss); connections=$CONNECTIONS, duration=$DURATION per run, wrk -t2"
+HITS=$(( $(lookups hit) - HITS0 )); MISSES=$(( $(lookups miss) - MISSES0 ))
+COALESCED=$(( $(lookups coalesced) - COALESCED0 ))
+awk -v h="$HITS" -v m="$MISSES" -v c="$COALESCED" 'BEGIN {printf "api response cache over the api runs: %d hits, %d misses, %d coalesced: hit ratio %.4f %%\n", h, m, c, 100 * h / (h + m + c)}'
