@@ -7,6 +7,7 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ import reactor.util.retry.Retry;
 class ChangeListener implements SmartLifecycle {
 
   static final String CHANNEL = "catscores_changes";
+
+  /** LISTEN took effect: everything may have changed in the gap, and changes are heard again. */
+  private static final Change CONNECTED = new Change(null, Set.of());
+
   private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
 
   private final ConnectionFactory connections;
@@ -94,8 +99,7 @@ class ChangeListener implements SmartLifecycle {
                     .createStatement("LISTEN " + CHANNEL)
                     .execute()
                     .flatMap(result -> result.getRowsUpdated())
-                    .then(Mono.fromRunnable(this::connected))
-                    .thenReturn(Change.EVERYTHING),
+                    .then(Mono.just(CONNECTED)),
                 keepAlive(connection)),
         connection -> Mono.from(connection.close()).doFinally(s -> disconnected()),
         (connection, error) -> Mono.from(connection.close()).doFinally(s -> disconnected()),
@@ -131,6 +135,9 @@ class ChangeListener implements SmartLifecycle {
   private void publish(Change change) {
     received.increment();
     changes.publish(change);
+    if (change == CONNECTED) { // only now: what was cached before this eviction lived short
+      connected();
+    }
   }
 
   @Override

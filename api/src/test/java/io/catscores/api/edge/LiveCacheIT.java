@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.catscores.api.ApiIT;
 import io.catscores.api.ApiTestDatabase;
 import io.catscores.api.OkBody;
+import io.catscores.api.changes.Changes;
 import io.catscores.devstack.PostgresServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +36,17 @@ class LiveCacheIT {
 
   @Autowired WebTestClient client;
   @Autowired MeterRegistry meters;
+  @Autowired Changes changes;
+
+  /** Once listening: the "everything changed" of the connection must not evict mid-test. */
+  @BeforeEach
+  void listening() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!changes.heard()) {
+      assertThat(System.nanoTime()).as("listening in time").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
 
   private static void execute(String sql) throws SQLException {
     try (Connection owner = DriverManager.getConnection(DATABASE, PostgresServer.SUPERUSER, "")) {

@@ -77,10 +77,18 @@ class LeaderboardStreamIT {
   }
 
   private Disposable watch(String uri, BlockingQueue<ServerSentEvent<String>> into) {
+    return watch(uri, "", into);
+  }
+
+  private Disposable watch(
+      String uri, String lastEventId, BlockingQueue<ServerSentEvent<String>> into) {
     return WebClient.create("http://localhost:" + port)
         .get()
         .uri(uri)
         .accept(MediaType.TEXT_EVENT_STREAM)
+        .headers(
+            h ->
+                h.addAll("Last-Event-ID", lastEventId.isEmpty() ? List.of() : List.of(lastEventId)))
         .retrieve()
         .bodyToFlux(EVENTS)
         .filter(event -> event.event() != null)
@@ -115,6 +123,24 @@ class LeaderboardStreamIT {
       assertThat(events.poll(1, TimeUnit.SECONDS)).isNull();
     } finally {
       stream.dispose();
+    }
+  }
+
+  /** A client coming back (EventSource sends Last-Event-ID) gets the current top at once. */
+  @Test
+  void aReconnectingClientGetsTheCurrentTopAtOnce() throws Exception {
+    BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
+    Disposable first = watch("/api/v2/games/RO/leaderboard/stream?top=1", events);
+    ServerSentEvent<String> seen = next(events);
+    first.dispose();
+    newScore("9", 3, 5_555_555);
+    Disposable again = watch("/api/v2/games/RO/leaderboard/stream?top=1", seen.id(), events);
+    try {
+      ServerSentEvent<String> current = next(events);
+      assertThat(current.data()).contains("5555555");
+      assertThat(current.id()).isNotEqualTo(seen.id());
+    } finally {
+      again.dispose();
     }
   }
 

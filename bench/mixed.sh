@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# A realistic mix on a grown database (issue #18): 10 M scores (bench/sql/ten-million.sql) and the
+# recorded catalogue; eight routes at once, each its own wrk (8 connections, 64 in all, 1 s timeout:
+# a request slower than that counts as timed out), including a 404, a 400, filters and paging,
+# while badge messages arrive at RATE/s (bench/drain_load.py, paced) and the drain stores them.
+# Reports per route req/s, p50/p99 and timeouts, and the api's RSS every 30 s.
+#   bench/mixed.sh                       # DURATION=600 (s) RATE=1000
+#   DURATION=60 bench/mixed.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-600}
+RATE=${RATE:-1000}
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+source devstack/system.sh
+need_psql
+start_system
+wait_first_sync
+echo "loading 10 M scores ..." >&2
+START=$(date +%s)
+"${PSQL[@]}" -f bench/sql/ten-million.sql >/dev/null
+echo "loaded in $(( $(date +%s) - START )) s: $("${PSQL[@]}" -c 'SELECT sum(scores) FROM game_score_count') scores" >&2
+PLAYER=$("${PSQL[@]}" -c "SELECT player_id FROM player WHERE player_uuid = md5('bench-player-42')::uuid")
+API_PID=$(pgrep -f -- '-jar .*api/target/api.jar' | head -1)
+rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$API_PID/status"; }
+
+declare -A ROUTES=(
+  [leaderboard-best]="/api/v2/games/BO/leaderboard?sortBy=best"
+  [leaderboard-recent-p3]="/api/v2/games/LA/leaderboard?sortBy=recent&page=3&pageSize=50"
+  [player]="/api/v2/players/$PLAYER"
+  [breeds-filter]="/api/v2/breeds?origin=Egypt&sort=-name"
+  [breed-detail]="/api/v2/breeds/abys"
+  [images-page2]="/api/v2/images?breed=abys&page=2&pageSize=1"
+  [v1-unknown-404]="/api/v1/breeds/nope"
+  [page-0-400]="/api/v2/breeds?page=0"
+)
+for name in "${!ROUTES[@]}"; do # warm-up, and every route answers as expected
+  curl -s -o /dev/null -w "%{http_code} $name\n" "localhost:8000${ROUTES[$name]}" >&2
+  wrk -t1 -c8 -d10s "http://127.0.0.1:8000${ROUTES[$name]}" >/dev/null
+done
+
+python3 bench/drain_load.py --n $(( RATE * DURATION )) --rate "$RATE" --csv /dev/null \
+  >"$STATE/load.json" &
+LOADER=$!
+for name in "${!ROUTES[@]}"; do
+  wrk -t1 -c8 -d"${DURATION}s" --timeout 1s --latency "http://127.0.0.1:8000${ROUTES[$name]}" \
+    >"$STATE/$name.wrk" &
+done
+: >"$STATE/rss.txt"
+for _ in $(seq 1 $(( DURATION / 30 ))); do sleep 30; echo "$(rss)" >>"$STATE/rss.txt"; done
+wait $(jobs -p | grep -v "^$LOADER$") 2>/dev/null || true
+wait $LOADER || true
+
+echo "| route | req/s | p50 | p99 | timeouts (> 1 s) | non-2xx |"
+echo "|---|---|---|---|---|---|"
+for name in leaderboard-best leaderboard-recent-p3 player breeds-filter breed-detail images-page2 \
+    v1-unknown-404 page-0-400; do
+  awk -v name="$name" '
+    /Requests\/sec/ {rps=$2}
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+    /timeout/ {for (i = 1; i <= NF; i++) if ($i == "timeout") t=$(i+1)}
+    /Non-2xx/ {bad=$NF}
+    END {printf "| %s | %s | %s | %s | %d | %d |\n", name, rps, p50, p99, t, bad}' "$STATE/$name.wrk"
+done
+echo
+echo "api RSS every 30 s (MiB): $(tr '\n' ' ' <"$STATE/rss.txt")"
+STORED=$(curl -s localhost:8001/metrics | awk '/^badge_scores_total\{.*outcome="stored"/ {printf "%d", $2}')
+echo "drain: $(cat "$STATE/load.json"); scores stored by the drain: $STORED"
