@@ -4,10 +4,6 @@ import io.catscores.api.web.ApiException;
 import io.catscores.api.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
@@ -44,17 +40,7 @@ class LiveController {
           "Server-sent events named `leaderboard`, each the whole top N (best order) with an `id`;"
               + " at most a few per second; a `heartbeat` comment every 15 s. Reconnecting (with"
               + " or without Last-Event-ID) gives the current top at once.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "`leaderboard` events; each event's data is one top, as JSON",
-      content =
-          @Content(
-              mediaType = "text/event-stream",
-              schema = @Schema(implementation = ScoreViews.Top.class)))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "top",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
+  @LiveStream
   Mono<ResponseEntity<Flux<DataBuffer>>> game(
       @PathVariable String game, @Parameter(hidden = true) ServerWebExchange exchange) {
     int top = top(exchange);
@@ -69,17 +55,7 @@ class LiveController {
   @Operation(
       summary = "Every game's top N, live (the board at /board/)",
       description = "As a game's stream, with one `leaderboard` event per game and change.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "`leaderboard` events; each event's data is one top, as JSON",
-      content =
-          @Content(
-              mediaType = "text/event-stream",
-              schema = @Schema(implementation = ScoreViews.Top.class)))
-  @Parameter(
-      in = ParameterIn.QUERY,
-      name = "top",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
+  @LiveStream
   Mono<ResponseEntity<Flux<DataBuffer>>> all(@Parameter(hidden = true) ServerWebExchange exchange) {
     int top = top(exchange);
     return streams.all().map(boards -> events(streams.stream(boards, top)));
