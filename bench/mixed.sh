@@ -43,13 +43,15 @@ done
 python3 bench/drain_load.py --n $(( RATE * DURATION )) --rate "$RATE" --csv /dev/null \
   >"$STATE/load.json" &
 LOADER=$!
+WRKS=()
 for name in "${!ROUTES[@]}"; do
   wrk -t1 -c8 -d"${DURATION}s" --timeout 1s --latency "http://127.0.0.1:8000${ROUTES[$name]}" \
     >"$STATE/$name.wrk" &
+  WRKS+=($!)
 done
 : >"$STATE/rss.txt"
 for _ in $(seq 1 $(( DURATION / 30 ))); do sleep 30; echo "$(rss)" >>"$STATE/rss.txt"; done
-wait $(jobs -p | grep -v "^$LOADER$") 2>/dev/null || true
+wait "${WRKS[@]}" || true
 wait $LOADER || true
 
 echo "| route | req/s | p50 | p99 | timeouts (> 1 s) | non-2xx |"
@@ -65,5 +67,21 @@ for name in leaderboard-best leaderboard-recent-p3 player breeds-filter breed-de
 done
 echo
 echo "api RSS every 30 s (MiB): $(tr '\n' ' ' <"$STATE/rss.txt")"
+# The api's own view: its access log durations per route (from the request read to the answer).
+/usr/bin/python3 - "$STATE/system.log" <<'PY'
+import collections, json, sys
+durations = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    if '"duration_ms"' in line and '"logger_name":"access"' in line:
+        entry = json.loads(line)
+        durations[(entry["route"], entry["status"])].append(entry["duration_ms"])
+print("| route (api access log) | status | requests | p50 | p99 | p99.9 | max |")
+print("|---|---|---|---|---|---|---|")
+for (route, status), values in sorted(durations.items(), key=lambda kv: -len(kv[1]))[:10]:
+    values.sort()
+    n = len(values)
+    print(f"| {route} | {status} | {n} | {values[n // 2]:.2f} ms | {values[int(n * .99)]:.2f} ms"
+          f" | {values[int(n * .999)]:.2f} ms | {values[-1]:.0f} ms |")
+PY
 STORED=$(curl -s localhost:8001/metrics | awk '/^badge_scores_total\{.*outcome="stored"/ {printf "%d", $2}')
 echo "drain: $(cat "$STATE/load.json"); scores stored by the drain: $STORED"
