@@ -1,9 +1,9 @@
 -- Written with the data, in the writer's own transaction, so they can never disagree with it:
 --  * game_score_count: each game's number of scores, so a leaderboard's total is one row read
---    instead of a count over the score table (issue #18; ScoreCountIT).
+--    instead of a count over the score table (issue #18; QueriesPerRequestIT, ScoreNotificationsIT).
 --  * NOTIFY catscores_changes: what a committed statement changed, as JSON; PostgreSQL delivers it
 --    on commit only, so never for rolled-back data. The api listens and evicts exactly the cached
---    answers that read it (issue #17; ChangeNotificationsIT, LiveCacheIT).
+--    answers that read it (issue #17; ScoreNotificationsIT, CatalogNotificationsIT, LiveCacheIT).
 -- Triggers rather than code in each writer: the drain, a dead-letter replay, a sync, a key rotation
 -- and an operator's psql all notify alike.
 

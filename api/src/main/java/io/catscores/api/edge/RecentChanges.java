@@ -4,7 +4,7 @@ import io.catscores.api.changes.Change;
 
 /**
  * The last changes heard, numbered: an answer read before a change that touches it and stored after
- * that change's eviction would otherwise stay cached, stale, until its TTL (LiveCacheIT).
+ * that change's eviction would otherwise stay cached, stale, until its TTL (ResponseCacheTest).
  */
 final class RecentChanges {
 

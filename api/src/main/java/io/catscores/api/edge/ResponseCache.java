@@ -28,7 +28,7 @@ import reactor.core.publisher.Sinks;
  * so an error costs what a hit costs. An entry is evicted as soon as a {@link Change} touching what
  * it read is heard, so it may live long ({@code api.cache.*-ttl}, a safety net); while no change
  * can be heard, or for answers no change covers, it lives {@code unheard-ttl}. Concurrent misses of
- * one key make one request to the handlers; the others wait for its answer (CacheStampedeIT).
+ * one key make one request to the handlers; the others wait for its answer (QueriesPerRequestIT).
  * {@link ApiFront} answers from it; {@link ResponseCacheFilter} fills it.
  */
 @Component

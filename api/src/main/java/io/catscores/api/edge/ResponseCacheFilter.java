@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 // Before LastModifiedFilter: the mark is taken before the Last-Modified time is read, so a change
-// between the two keeps the answer out of the cache (FreshnessIT).
+// between the two keeps the answer out of the cache (ResponseCacheTest shows the rule).
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class ResponseCacheFilter implements WebFilter {
 

@@ -45,7 +45,8 @@ class ScoreRepository {
 
   /**
    * The game's number of scores as the V8 trigger keeps it with every write: one row read, however
-   * many scores there are (issue #18; ScoreCountIT proves no count of the score table is run).
+   * many scores there are (issue #18; QueriesPerRequestIT proves no count of the score table is
+   * run).
    */
   Mono<Long> countScores(int gameId) {
     return db.sql("SELECT coalesce((SELECT scores FROM game_score_count WHERE game_id = :game), 0)")
