@@ -101,8 +101,6 @@ class ChangeListener implements SmartLifecycle {
                     .flatMap(result -> result.getRowsUpdated())
                     .then(Mono.just(CONNECTED)),
                 keepAlive(connection)),
-        connection -> Mono.from(connection.close()).doFinally(s -> disconnected()),
-        (connection, error) -> Mono.from(connection.close()).doFinally(s -> disconnected()),
         connection -> Mono.from(connection.close()).doFinally(s -> disconnected()));
   }
 

@@ -98,7 +98,7 @@ class MissLimiter {
    * them would refuse everything else), it costs no query of its own (LeaderboardStreams).
    */
   private boolean holdsPermit(String path) {
-    return inFlight != null && !path.endsWith("/stream");
+    return inFlight != null && !StreamPaths.isStream(path);
   }
 
   private static long seconds(long nanos) {

@@ -64,7 +64,7 @@ class RequestTelemetry {
    * log line; a refused stream request (400, 404) is timed as any answer.
    */
   private static boolean isStream(ServerHttpRequest request) {
-    return request.getPath().value().endsWith("/stream");
+    return StreamPaths.isStream(request.getPath().value());
   }
 
   void finish(

@@ -105,7 +105,7 @@ class ResponseCache {
     String path = request.getPath().value();
     if (request.getMethod() != HttpMethod.GET
         || !(path.startsWith("/api/v2/") || path.startsWith("/api/v1/"))
-        || path.endsWith("/stream")
+        || StreamPaths.isStream(path)
         || !HttpConditions.acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
       return null;
     }

@@ -45,7 +45,7 @@ class ResponseCacheFilter implements WebFilter {
         new ServerHttpResponseDecorator(response) {
           @Override
           public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            HttpStatusCode status = getStatusCode() == null ? null : getStatusCode();
+            HttpStatusCode status = getStatusCode();
             int code = status == null ? 200 : status.value();
             boolean declared = exchange.getAttribute(CacheDependencies.ATTRIBUTE) != null;
             if (!(code == 200 || (declared && (code == 400 || code == 404)))) {

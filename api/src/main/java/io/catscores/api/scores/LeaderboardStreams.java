@@ -72,9 +72,7 @@ class LeaderboardStreams implements SmartLifecycle {
 
   private void changed(Change change) {
     for (LiveBoard board : loaded.values()) {
-      if (change.everything()
-          || "player".equals(change.table())
-          || ("score".equals(change.table()) && change.touches("score", board.game().id()))) {
+      if (change.touches("score", board.game().id()) || change.touches("player", null)) {
         board.changed();
       }
     }

@@ -1,6 +1,7 @@
 package io.catscores.api.scores;
 
 import io.catscores.api.web.PageRequest;
+import io.catscores.common.Redact;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -87,7 +88,10 @@ final class LiveBoard {
         .doOnNext(this::publish)
         .onErrorResume(
             e -> {
-              log.warn("Could not read {}'s live top: {}", game.name(), e.toString());
+              log.warn(
+                  "Could not read {}'s live top: {}",
+                  game.name(),
+                  Redact.credentials(e.toString()));
               Mono.delay(Duration.ofSeconds(1)).subscribe(t -> changed());
               stale = true;
               return Mono.empty();

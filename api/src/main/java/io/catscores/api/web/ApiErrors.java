@@ -66,23 +66,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (asksForEvents(exchange)) {
           // A refused live stream: a problem+json answer, not a problem sent as an event
           // (LeaderboardStreamIT).
-          HttpHeaders problemHeaders = new HttpHeaders();
-          if (headers != null) {
-            problemHeaders.putAll(headers);
-          }
-          problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-          return Mono.just(new ResponseEntity<>(problem, problemHeaders, status));
+          return answer(problem, headers, MediaType.APPLICATION_PROBLEM_JSON, status);
         }
       }
       return super.createResponseEntity(body, headers, status, exchange);
     }
-    HttpHeaders legacy = new HttpHeaders();
+    return answer(
+        new LegacyMessage(legacyMessage(status)), headers, MediaType.APPLICATION_JSON, status);
+  }
+
+  /** The error answer with this content type, whatever the client's Accept asked for. */
+  private static Mono<ResponseEntity<Object>> answer(
+      Object body, HttpHeaders headers, MediaType type, HttpStatusCode status) {
+    HttpHeaders withType = new HttpHeaders();
     if (headers != null) {
-      legacy.putAll(headers);
+      withType.putAll(headers);
     }
-    legacy.setContentType(MediaType.APPLICATION_JSON);
-    return Mono.just(
-        new ResponseEntity<>(new LegacyMessage(legacyMessage(status)), legacy, status));
+    withType.setContentType(type);
+    return Mono.just(new ResponseEntity<>(body, withType, status));
   }
 
   /**
