@@ -13,7 +13,7 @@ PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
 
 start_system() {
   STATE=$(mktemp -d /tmp/catscores-system.XXXXXX)
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  devstack/build-if-changed.sh
   # Not ./run: SYSTEM_ENV (a profiler agent, say) is for the apps, not for the Maven build.
   env ${SYSTEM_ENV[@]+"${SYSTEM_ENV[@]}"} DEVSTACK_STATE="$STATE" \
     java -jar devstack/target/devstack-exec.jar >"$STATE/system.log" 2>&1 &
