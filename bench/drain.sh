@@ -2,13 +2,14 @@
 # Drain benchmark (issue: score queue). Loads N badge messages (5 distinct scores each) into the
 # Redis stream of a running local system, measures how fast the syncronizer's Quartz drain stores
 # them and the lag, then times a raw psql \copy of the same rows into the same table.
-#   bench/drain.sh            # N=200000
-#   N=50000 bench/drain.sh
+#   bench/drain.sh            # N=200000, the syncronizer's default writers (2)
+#   N=50000 WRITERS=4 bench/drain.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-200000}
 source devstack/system.sh
 need_psql
+if [ -n "${WRITERS:-}" ]; then SYSTEM_ENV=(SCORES_WRITERS="$WRITERS"); fi
 start_system
 "${PSQL[@]}" -c "TRUNCATE score"
 
@@ -39,11 +40,11 @@ COPY_END=$(date +%s.%N)
 COPIED=$("${PSQL[@]}" -c "SELECT count(*) FROM score")
 
 python3 - "$N" "$EXPECTED" "$START" "$LOADED" "$DONE" "$COPY_START" "$COPY_END" "$COPIED" "$MAX_LAG" "$WRITE_SECONDS" <<'PY'
-import sys
+import os, sys
 n, expected, start, loaded, done, c0, c1, copied, lag, write = sys.argv[1:]
 expected, copied = int(expected), int(copied)
 start, loaded, done, c0, c1 = map(float, (start, loaded, done, c0, c1))
-print(f"messages={n} scores={expected}")
+print(f"messages={n} scores={expected} writers={os.environ.get('WRITERS', 'default (2)')}")
 print(f"load into stream: {loaded - start:.2f} s")
 print(f"drain (load start -> all stored): {done - start:.2f} s = {expected / (done - start):,.0f} scores/s")
 print(f"drain after load finished: {done - loaded:.2f} s; max badge_stream_lag_seconds seen: {float(lag):.2f} s")

@@ -1,30 +1,42 @@
 package io.catscores.syncronizer.scores;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
-/** Writes a whole batch of scores with one statement; repeats of a known score are no-ops. */
+/**
+ * Writes a whole batch of scores in one transaction; repeats of a known score are no-ops. The batch
+ * is COPYed into a temporary table (no index, no WAL), then moved with one INSERT … ON CONFLICT DO
+ * NOTHING: no per-value array encoding on either side, which was the drain's largest CPU cost
+ * (doc/benchmarks.md, "Drain"), and the at-least-once stream's repeats and the badge's resent high
+ * scores stay no-ops (ScoreRepositoryIT).
+ */
 @Repository
 class ScoreRepository {
 
-  // unnest() of column arrays: one round trip and one plan per batch, whatever its size.
-  private static final String INSERT =
-      """
-      INSERT INTO score (player_uuid, mac_address, game_id, score, duration, first_seen_at,
-                         stream_entry_id)
-      SELECT * FROM unnest(?::uuid[], ?::text[], ?::smallint[], ?::bigint[], ?::bigint[],
-                           ?::timestamptz[], ?::text[])
-      ON CONFLICT ON CONSTRAINT score_natural_key DO NOTHING
-      """;
+  private static final String COLUMNS =
+      "player_uuid, mac_address, game_id, score, duration, first_seen_at, stream_entry_id";
+
+  // Per connection, kept for its life; emptied by every commit.
+  private static final String STAGE =
+      "CREATE TEMPORARY TABLE IF NOT EXISTS score_batch (LIKE score) ON COMMIT DELETE ROWS";
+  private static final String COPY = "COPY score_batch (" + COLUMNS + ") FROM STDIN";
+  private static final String MOVE =
+      "INSERT INTO score ("
+          + COLUMNS
+          + ") SELECT "
+          + COLUMNS
+          + " FROM score_batch ON CONFLICT ON CONSTRAINT score_natural_key DO NOTHING";
 
   // Each player's public id, written with their scores (the api shows only this id).
   private static final String PLAYERS =
@@ -62,38 +74,33 @@ class ScoreRepository {
       return 0;
     }
     Connection connection = DataSourceUtils.getConnection(dataSource);
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    boolean autoCommit = connection.getAutoCommit();
+    try (Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
       insertPlayers(connection, rows);
-      Array[] arrays = columns(connection, rows);
-      for (int i = 0; i < arrays.length; i++) {
-        insert.setArray(i + 1, arrays[i]);
-      }
-      return insert.executeUpdate();
+      statement.execute(STAGE);
+      connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, CopyText.of(rows));
+      int inserted = statement.executeUpdate(MOVE);
+      connection.commit();
+      return inserted;
+    } catch (IOException e) { // reading a String: not expected
+      rollBack(connection, e);
+      throw new UncheckedIOException(e);
+    } catch (SQLException | RuntimeException e) {
+      rollBack(connection, e);
+      throw e;
     } finally {
+      connection.setAutoCommit(autoCommit);
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
   }
 
-  /** The batch as one array per column, in INSERT's order. */
-  private static Array[] columns(Connection connection, List<Row> rows) throws SQLException {
-    int n = rows.size();
-    Object[][] values = new Object[7][n];
-    for (int i = 0; i < n; i++) {
-      Row row = rows.get(i);
-      values[0][i] = row.player();
-      values[1][i] = row.macAddress();
-      values[2][i] = row.gameId();
-      values[3][i] = row.score();
-      values[4][i] = row.duration();
-      values[5][i] = Timestamp.from(row.seenAt());
-      values[6][i] = row.entryId();
+  private static void rollBack(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
-    String[] types = {"uuid", "text", "int2", "int8", "int8", "timestamptz", "text"};
-    Array[] arrays = new Array[types.length];
-    for (int c = 0; c < types.length; c++) {
-      arrays[c] = connection.createArrayOf(types[c], values[c]);
-    }
-    return arrays;
   }
 
   /** In uuid order, so concurrent writers take the player rows' locks in the same order. */
