@@ -25,11 +25,12 @@ import reactor.core.publisher.Sinks;
 /**
  * Answers under /api/v1 and /api/v2 kept in memory: 200s with a strong ETag (304 when If-None-Match
  * names it), and the 400/404s of handlers that declared what they read ({@link CacheDependencies}),
- * so an error costs what a hit costs. An entry is evicted as soon as a {@link Change} touching what
- * it read is heard, so it may live long ({@code api.cache.*-ttl}, a safety net); while no change
- * can be heard, or for answers no change covers, it lives {@code unheard-ttl}. Concurrent misses of
- * one key make one request to the handlers; the others wait for its answer (QueriesPerRequestIT).
- * {@link ApiFront} answers from it; {@link ResponseCacheFilter} fills it.
+ * so an error costs what a hit costs. An entry is made stale as soon as a {@link Change} touching
+ * what it read is heard (the next request reads again), so it may live long ({@code
+ * api.cache.*-ttl}, a safety net); while no change can be heard, or for answers no change covers,
+ * it lives {@code unheard-ttl}. Concurrent misses of one key make one request to the handlers; the
+ * others wait for its answer (QueriesPerRequestIT). {@link ApiFront} answers from it; {@link
+ * ResponseCacheFilter} fills it.
  */
 @Component
 class ResponseCache {
@@ -39,8 +40,10 @@ class ResponseCache {
 
   /**
    * A cached answer. Fresh until {@code freshUntil}; after that one request refreshes it while the
-   * others are still answered from it (data unchanged: a change would have evicted it), until it
-   * expires at three times its life.
+   * others are still answered from it, until it expires at three times its life. A change that
+   * touches it makes it stale at once ({@link #evict}): the next request reads the new data, and
+   * requests that arrive during that read get this answer rather than all waiting for the database
+   * (ResponseCacheTest; doc/benchmarks.md, "mixed run").
    */
   private record Cached(
       int status,
@@ -52,9 +55,27 @@ class ResponseCache {
       String route,
       boolean scores,
       CacheDependencies dependencies,
-      long lifeNanos,
+      long expiresAt,
       long freshUntil,
-      AtomicBoolean refreshing) {}
+      AtomicBoolean refreshing) {
+
+    /** The same answer, to be refreshed by the next request; it still expires when it would. */
+    Cached evicted() {
+      return new Cached(
+          status,
+          body,
+          etag,
+          contentType,
+          link,
+          lastModified,
+          route,
+          scores,
+          dependencies,
+          expiresAt,
+          System.nanoTime() - 1,
+          new AtomicBoolean());
+    }
+  }
 
   private final ApiCacheProperties ttl;
   private final Changes changes;
@@ -75,7 +96,8 @@ class ResponseCache {
             .weigher((String key, Cached value) -> key.length() + value.body().length)
             .expireAfter(
                 Expiry.<String, Cached>writing(
-                    (key, value) -> Duration.ofNanos(value.lifeNanos() * STALE_FACTOR)))
+                    (key, value) ->
+                        Duration.ofNanos(Math.max(0, value.expiresAt() - System.nanoTime()))))
             .recordStats()
             .build();
     CaffeineCacheMetrics.monitor(meters, store, "api_responses");
@@ -186,6 +208,7 @@ class ResponseCache {
     boolean scores = isScores(answer.key());
     Duration life = lifeOf(scores, answer.dependencies());
     HttpHeaders headers = answer.headers();
+    long now = System.nanoTime();
     Cached fresh =
         new Cached(
             answer.status(),
@@ -197,8 +220,8 @@ class ResponseCache {
             answer.route(),
             scores,
             answer.dependencies(),
-            life.toNanos(),
-            System.nanoTime() + life.toNanos(),
+            now + life.toNanos() * STALE_FACTOR,
+            now + life.toNanos(),
             new AtomicBoolean());
     if (!life.isZero()) {
       synchronized (recent) { // with evict: a change is either seen here or evicts the entry
@@ -230,16 +253,20 @@ class ResponseCache {
       }
       store
           .asMap()
-          .values()
-          .removeIf(
-              cached -> {
-                boolean touched = cached.dependencies().touchedBy(change);
-                if (touched) {
+          .forEach(
+              (key, cached) -> {
+                if (cached.dependencies().touchedBy(change)) {
                   evictions.increment();
+                  store.asMap().computeIfPresent(key, (k, now) -> stale(now, change));
                 }
-                return touched;
               });
     }
+  }
+
+  /** Already stale and not being refreshed: the change leaves it as it is. */
+  private static Cached stale(Cached cached, Change change) {
+    boolean waiting = System.nanoTime() >= cached.freshUntil() && !cached.refreshing().get();
+    return waiting || !cached.dependencies().touchedBy(change) ? cached : cached.evicted();
   }
 
   private static boolean isScores(String key) {
