@@ -38,48 +38,9 @@ class ResponseCache {
   private static final int STALE_FACTOR = 3;
   private static final Duration FOLLOWER_WAIT = Duration.ofSeconds(5);
 
-  /**
-   * A cached answer. Fresh until {@code freshUntil}; after that one request refreshes it while the
-   * others are still answered from it, until it expires at three times its life. A change that
-   * touches it makes it stale at once ({@link #evict}): the next request reads the new data, and
-   * requests that arrive during that read get this answer rather than all waiting for the database
-   * (ResponseCacheTest; doc/benchmarks.md, "mixed run").
-   */
-  private record Cached(
-      int status,
-      byte[] body,
-      String etag,
-      String contentType,
-      String link,
-      long lastModified,
-      String route,
-      boolean scores,
-      CacheDependencies dependencies,
-      long expiresAt,
-      long freshUntil,
-      AtomicBoolean refreshing) {
-
-    /** The same answer, to be refreshed by the next request; it still expires when it would. */
-    Cached evicted() {
-      return new Cached(
-          status,
-          body,
-          etag,
-          contentType,
-          link,
-          lastModified,
-          route,
-          scores,
-          dependencies,
-          expiresAt,
-          System.nanoTime() - 1,
-          new AtomicBoolean());
-    }
-  }
-
   private final ApiCacheProperties ttl;
   private final Changes changes;
-  private final Cache<String, Cached> store;
+  private final Cache<String, CachedAnswer> store;
   private final Map<String, Sinks.Empty<Void>> flights = new ConcurrentHashMap<>();
   private final RecentChanges recent = new RecentChanges();
   private final Counter hits;
@@ -93,9 +54,9 @@ class ResponseCache {
     this.store =
         Caffeine.newBuilder()
             .maximumWeight(ttl.maxBytes())
-            .weigher((String key, Cached value) -> key.length() + value.body().length)
+            .weigher((String key, CachedAnswer value) -> key.length() + value.body().length)
             .expireAfter(
-                Expiry.<String, Cached>writing(
+                Expiry.<String, CachedAnswer>writing(
                     (key, value) ->
                         Duration.ofNanos(Math.max(0, value.expiresAt() - System.nanoTime()))))
             .recordStats()
@@ -106,7 +67,7 @@ class ResponseCache {
     this.coalesced = lookups(meters, "coalesced");
     this.evictions =
         Counter.builder("api.cache.evictions")
-            .description("Cached answers evicted because a change touched what they read")
+            .description("CachedAnswer answers evicted because a change touched what they read")
             .register(meters);
     changes.subscribe(this::evict);
   }
@@ -156,7 +117,7 @@ class ResponseCache {
     if (key == null) {
       return handlers.get();
     }
-    Cached hit = store.getIfPresent(key);
+    CachedAnswer hit = store.getIfPresent(key);
     if (hit != null) {
       if (System.nanoTime() >= hit.freshUntil() && hit.refreshing().compareAndSet(false, true)) {
         misses.increment();
@@ -192,7 +153,7 @@ class ResponseCache {
       ServerHttpResponse response,
       RequestRecord record,
       Supplier<Mono<Void>> handlers) {
-    Cached stored = store.getIfPresent(key);
+    CachedAnswer stored = store.getIfPresent(key);
     if (stored == null) {
       return handlers.get();
     }
@@ -209,8 +170,8 @@ class ResponseCache {
     Duration life = lifeOf(scores, answer.dependencies());
     HttpHeaders headers = answer.headers();
     long now = System.nanoTime();
-    Cached fresh =
-        new Cached(
+    CachedAnswer fresh =
+        new CachedAnswer(
             answer.status(),
             answer.body(),
             answer.status() == 200 ? HttpConditions.etag(answer.body()) : null,
@@ -264,7 +225,7 @@ class ResponseCache {
   }
 
   /** Already stale and not being refreshed: the change leaves it as it is. */
-  private static Cached stale(Cached cached, Change change) {
+  private static CachedAnswer stale(CachedAnswer cached, Change change) {
     boolean waiting = System.nanoTime() >= cached.freshUntil() && !cached.refreshing().get();
     return waiting || !cached.dependencies().touchedBy(change) ? cached : cached.evicted();
   }
@@ -284,7 +245,7 @@ class ResponseCache {
   }
 
   private static Mono<Void> write(
-      ServerHttpRequest request, ServerHttpResponse response, Cached cached) {
+      ServerHttpRequest request, ServerHttpResponse response, CachedAnswer cached) {
     HttpHeaders headers = response.getHeaders();
     if (cached.status() == 200) {
       headers.setETag(cached.etag());
