@@ -67,7 +67,7 @@ class ResponseCache {
     this.coalesced = lookups(meters, "coalesced");
     this.evictions =
         Counter.builder("api.cache.evictions")
-            .description("CachedAnswer answers evicted because a change touched what they read")
+            .description("Cached answers evicted because a change touched what they read")
             .register(meters);
     changes.subscribe(this::evict);
   }
@@ -218,16 +218,10 @@ class ResponseCache {
               (key, cached) -> {
                 if (cached.dependencies().touchedBy(change)) {
                   evictions.increment();
-                  store.asMap().computeIfPresent(key, (k, now) -> stale(now, change));
+                  store.asMap().replace(key, cached, cached.evicted());
                 }
               });
     }
-  }
-
-  /** Already stale and not being refreshed: the change leaves it as it is. */
-  private static CachedAnswer stale(CachedAnswer cached, Change change) {
-    boolean waiting = System.nanoTime() >= cached.freshUntil() && !cached.refreshing().get();
-    return waiting || !cached.dependencies().touchedBy(change) ? cached : cached.evicted();
   }
 
   private static boolean isScores(String key) {
