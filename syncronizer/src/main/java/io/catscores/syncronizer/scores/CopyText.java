@@ -1,6 +1,6 @@
 package io.catscores.syncronizer.scores;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -11,7 +11,8 @@ final class CopyText {
 
   private CopyText() {}
 
-  static StringReader of(List<ScoreRepository.Row> rows) {
+  /** In UTF-8, the encoding the app's connections use. */
+  static byte[] of(List<ScoreRepository.Row> rows) {
     StringBuilder text = new StringBuilder(rows.size() * 128);
     for (ScoreRepository.Row row : rows) {
       text.append(row.player()).append('\t');
@@ -22,7 +23,7 @@ final class CopyText {
       text.append(row.seenAt().truncatedTo(ChronoUnit.MICROS)).append('\t');
       escaped(text, row.entryId()).append('\n');
     }
-    return new StringReader(text.toString());
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**
