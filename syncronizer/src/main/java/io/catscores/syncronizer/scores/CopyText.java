@@ -1,6 +1,6 @@
 package io.catscores.syncronizer.scores;
 
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -11,8 +11,7 @@ final class CopyText {
 
   private CopyText() {}
 
-  /** In UTF-8, the encoding the app's connections use. */
-  static byte[] of(List<ScoreRepository.Row> rows) {
+  static StringReader of(List<ScoreRepository.Row> rows) {
     StringBuilder text = new StringBuilder(rows.size() * 128);
     for (ScoreRepository.Row row : rows) {
       text.append(row.player()).append('\t');
@@ -23,7 +22,7 @@ final class CopyText {
       text.append(row.seenAt().truncatedTo(ChronoUnit.MICROS)).append('\t');
       escaped(text, row.entryId()).append('\n');
     }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+    return new StringReader(text.toString());
   }
 
   /**

@@ -81,15 +81,6 @@ class DrainMetrics {
         .increment(count);
   }
 
-  /** {@code copy}: straight into the table; {@code staged}: through ON CONFLICT (a repeat). */
-  void batchWritten(String path) {
-    Counter.builder("badge_drain_batches")
-        .description("Score batches written: copied straight in, or staged for a repeat")
-        .tag("path", path)
-        .register(registry)
-        .increment();
-  }
-
   void bridged(String outcome) {
     Counter.builder("badge_bridge_messages")
         .description("Pub/Sub messages the bridge appended to the stream, deduplicated or failed")
