@@ -25,7 +25,7 @@ local paths = {"/api/v2/breeds?origin=United%20States", "/api/v2/breeds/abys",
 local i = 0
 request = function() i = i + 1; return wrk.format("GET", paths[i % #paths + 1]) end
 LUA
-API_PID=$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)
+API_PID=$(api_pid)
 well_behaved() { # -> "req/s p99 non-2xx"
   wrk -t1 -c64 -d"${DURATION}s" --latency -s "$STATE/mix.lua" http://127.0.0.1:8000 | awk '
     /Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}

@@ -45,7 +45,7 @@ for name in "${!PATHS[@]}"; do
   cmp -s <(curl -sf "127.0.0.1:8090${PATHS[$name]}") "$STATE/www/$name.json" || { echo "nginx does not serve $name" >&2; exit 1; }
 done
 
-API_PID=$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)
+API_PID=$(api_pid)
 rss() { awk '/^VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$API_PID/status"; }
 run() { # target-url -> "req/s p50 p99"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk '

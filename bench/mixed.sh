@@ -28,7 +28,7 @@ publish_samples
 echo "$("${PSQL[@]}" -c 'SELECT sum(scores) FROM game_score_count') scores stored" >&2
 PLAYER=$("${PSQL[@]}" -c "SELECT player_id FROM player WHERE player_id IS NOT NULL
   ORDER BY player_uuid = md5('bench-player-42')::uuid DESC LIMIT 1")
-API_PID=$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)
+API_PID=$(api_pid)
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$API_PID/status"; }
 
 declare -A ROUTES=(

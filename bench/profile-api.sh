@@ -24,7 +24,7 @@ SYSTEM_ENV=("JAVA_TOOL_OPTIONS=-agentpath:$LIB=start,event=itimer,interval=1ms,f
 source devstack/system.sh
 start_system
 wait_first_sync
-API_PID=$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)
+API_PID=$(api_pid)
 
 wrk -t2 -c64 -d"$WARMUP" "http://127.0.0.1:8000$ENDPOINT" | grep -E "Requests/sec" | sed 's/^/warm-up /'
 wrk -t2 -c64 -d"$DURATION" --latency "http://127.0.0.1:8000$ENDPOINT" | grep -E "Requests/sec|99%"

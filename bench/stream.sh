@@ -21,7 +21,7 @@ ulimit -n "$(ulimit -Hn)" # two sockets per stream (client and api side)
 source devstack/system.sh
 start_system
 publish_samples
-API_PID=$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)
+API_PID=$(api_pid)
 HZ=$(getconf CLK_TCK)
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$API_PID/status"; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

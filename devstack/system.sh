@@ -9,6 +9,7 @@
 #   publish_samples     publishes the badge API's sample messages on its Pub/Sub channel, as in
 #                       production, and waits until the drain has stored them
 #   on_stop             define it before start_system to clean up more on exit
+#   api_pid             the pid of the process listening on the api's port (8000)
 PSQL=(psql -X -q -t -A -h localhost -p 54329 -U postgres catscores)
 
 start_system() {
@@ -69,4 +70,12 @@ stop_system() {
   kill "$SYSTEM" 2>/dev/null || true
   wait "$SYSTEM" 2>/dev/null || true
   rm -rf "$STATE"
+}
+
+# The listener on :8000, not a command-line match: another api on the machine (a benchmark's
+# second instance, say) matches that too, and the alert drill once stopped the wrong one.
+api_pid() {
+  local pid
+  pid=$(ss -Hltnp 'sport = :8000' 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  echo "${pid:-$(pgrep -f -- '-jar .*api/target/(startup/app/)?api.jar' | head -1)}"
 }
