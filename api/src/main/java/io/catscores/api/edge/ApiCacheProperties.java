@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param unheardTtl the most any answer lives while no change can be heard (no listening
  *     connection), and the life of answers no change covers (the job schedule in the status)
  * @param maxBytes memory the cached bodies may take
+ * @param refreshWait how long the request that reads a stale answer again waits for the new one
+ *     before it gets the previous one (the read goes on and stores its answer for the next ones)
  */
 @Validated
 @ConfigurationProperties("api.cache")
@@ -21,4 +23,5 @@ public record ApiCacheProperties(
     @NotNull Duration catalogueTtl,
     @NotNull Duration scoresTtl,
     @NotNull Duration unheardTtl,
-    @Min(0) long maxBytes) {}
+    @Min(0) long maxBytes,
+    @NotNull Duration refreshWait) {}

@@ -46,7 +46,8 @@ final class ApiFront implements HttpHandler {
         record.route("CORS_PREFLIGHT");
         answer = cors.preflight(request, response);
       } else {
-        answer = cache.answer(request, response, record, () -> handlers(request, response, record));
+        answer =
+            cache.answer(request, response, record, target -> handlers(request, target, record));
       }
     } catch (RuntimeException e) { // still counted and logged; Reactor Netty answers 500
       answer = Mono.error(e);
@@ -54,7 +55,10 @@ final class ApiFront implements HttpHandler {
     return answer.doFinally(signal -> telemetry.finish(record, request, response, signal));
   }
 
-  /** Past the {@link MissLimiter}, to WebFlux; or its refusal. */
+  /**
+   * Past the {@link MissLimiter}, to WebFlux; or its refusal. {@code response} is the client's, or
+   * the one a background refresh of a stale answer writes to ({@link ResponseCache}).
+   */
   private Mono<Void> handlers(
       ServerHttpRequest request, ServerHttpResponse response, RequestRecord record) {
     Mono<Void> refused = limiter.admit(request, response, record);

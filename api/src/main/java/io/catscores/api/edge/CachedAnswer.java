@@ -1,6 +1,11 @@
 package io.catscores.api.edge;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * A cached answer. Fresh until {@code freshUntil}; after that one request refreshes it while the
@@ -38,5 +43,33 @@ record CachedAnswer(
         expiresAt,
         System.nanoTime() - 1,
         new AtomicBoolean());
+  }
+
+  /** Answers a request with this answer (304 when its If-None-Match names it). */
+  Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response) {
+    HttpHeaders headers = response.getHeaders();
+    if (status() == 200) {
+      headers.setETag(etag());
+      // Scores change by the second: clients revalidate (a 304 is cheap) rather than show old ones.
+      headers.setCacheControl(
+          scores() ? "public, no-cache" : "public, max-age=300, must-revalidate");
+      if (link() != null) {
+        headers.set("Link", link());
+      }
+      if (lastModified() >= 0) {
+        headers.setLastModified(lastModified());
+      }
+      if (HttpConditions.notModified(request.getHeaders(), etag(), lastModified())) {
+        response.setStatusCode(HttpStatus.NOT_MODIFIED);
+        headers.setContentLength(0);
+        return response.setComplete();
+      }
+    }
+    response.setStatusCode(HttpStatus.valueOf(status()));
+    if (contentType() != null) {
+      headers.set(HttpHeaders.CONTENT_TYPE, contentType());
+    }
+    headers.setContentLength(body().length);
+    return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body())));
   }
 }

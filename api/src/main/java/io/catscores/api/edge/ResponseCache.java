@@ -12,10 +12,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -104,35 +103,36 @@ class ResponseCache {
   }
 
   /**
-   * Answers the request from memory, or through {@code handlers}: when it is not cacheable, not
-   * cached (and no other request for it is on its way), or stale and this request is the one to
-   * refresh it. {@link ResponseCacheFilter} then stores the new answer.
+   * Answers the request from memory, or through {@code handlers} (given the response to write to):
+   * when it is not cacheable, or not cached and no other request for it is on its way. {@link
+   * ResponseCacheFilter} then stores the new answer. A stale answer is refreshed by one request,
+   * see {@link #refresh}.
    */
   Mono<Void> answer(
       ServerHttpRequest request,
       ServerHttpResponse response,
       RequestRecord record,
-      Supplier<Mono<Void>> handlers) {
+      Function<ServerHttpResponse, Mono<Void>> handlers) {
     String key = key(request);
     if (key == null) {
-      return handlers.get();
+      return handlers.apply(response);
     }
     CachedAnswer hit = store.getIfPresent(key);
     if (hit != null) {
       if (System.nanoTime() >= hit.freshUntil() && hit.refreshing().compareAndSet(false, true)) {
         misses.increment();
-        return handlers.get().doFinally(signal -> hit.refreshing().set(false));
+        return refresh(key, hit, request, response, record, handlers);
       }
       hits.increment();
       record.route(hit.route());
-      return write(request, response, hit);
+      return hit.write(request, response);
     }
     Sinks.Empty<Void> flight = Sinks.empty();
     Sinks.Empty<Void> leader = flights.putIfAbsent(key, flight);
     if (leader == null) {
       misses.increment();
       return handlers
-          .get()
+          .apply(response)
           .doFinally(
               signal -> {
                 flights.remove(key, flight);
@@ -146,19 +146,54 @@ class ResponseCache {
         .then(Mono.defer(() -> afterLeader(key, request, response, record, handlers)));
   }
 
+  /**
+   * Reads a stale answer again, into a response no client reads, and answers this request with the
+   * new answer if it is stored within {@code api.cache.refresh-wait} (so a client polling on its
+   * own sees a change at once), else with the previous one: a read slowed by a busy database holds
+   * up no client; it goes on and stores its answer for the requests after it. Requests arriving
+   * meanwhile get the previous answer (ResponseCacheTest). A read that fails or is refused stores
+   * nothing, and the next request reads again.
+   */
+  private Mono<Void> refresh(
+      String key,
+      CachedAnswer stale,
+      ServerHttpRequest request,
+      ServerHttpResponse response,
+      RequestRecord record,
+      Function<ServerHttpResponse, Mono<Void>> handlers) {
+    Sinks.Empty<Void> read = Sinks.empty();
+    Mono.defer(() -> handlers.apply(new DetachedResponse()))
+        .doFinally(
+            signal -> {
+              stale.refreshing().set(false);
+              read.tryEmitEmpty();
+            })
+        .subscribe(null, error -> {}); // WebFlux has logged it; the previous answer stays
+    return read.asMono()
+        .timeout(ttl.refreshWait(), Mono.empty())
+        .then(
+            Mono.defer(
+                () -> {
+                  CachedAnswer now = store.getIfPresent(key);
+                  CachedAnswer answer = now == null ? stale : now;
+                  record.route(answer.route());
+                  return answer.write(request, response);
+                }));
+  }
+
   /** The leader's answer if it stored one (a 500 or a refusal is not stored), else the handlers. */
   private Mono<Void> afterLeader(
       String key,
       ServerHttpRequest request,
       ServerHttpResponse response,
       RequestRecord record,
-      Supplier<Mono<Void>> handlers) {
+      Function<ServerHttpResponse, Mono<Void>> handlers) {
     CachedAnswer stored = store.getIfPresent(key);
     if (stored == null) {
-      return handlers.get();
+      return handlers.apply(response);
     }
     record.route(stored.route());
-    return write(request, response, stored);
+    return stored.write(request, response);
   }
 
   /**
@@ -191,7 +226,7 @@ class ResponseCache {
         }
       }
     }
-    return write(request, response, fresh);
+    return fresh.write(request, response);
   }
 
   /** What {@link ResponseCacheFilter} captured of one answer. */
@@ -236,34 +271,5 @@ class ResponseCache {
       return life.compareTo(ttl.unheardTtl()) > 0 ? ttl.unheardTtl() : life;
     }
     return life;
-  }
-
-  private static Mono<Void> write(
-      ServerHttpRequest request, ServerHttpResponse response, CachedAnswer cached) {
-    HttpHeaders headers = response.getHeaders();
-    if (cached.status() == 200) {
-      headers.setETag(cached.etag());
-      // Scores change by the second: clients revalidate (a 304 is cheap) rather than show old ones.
-      headers.setCacheControl(
-          cached.scores() ? "public, no-cache" : "public, max-age=300, must-revalidate");
-      if (cached.link() != null) {
-        headers.set("Link", cached.link());
-      }
-      if (cached.lastModified() >= 0) {
-        headers.setLastModified(cached.lastModified());
-      }
-      if (HttpConditions.notModified(request.getHeaders(), cached.etag(), cached.lastModified())) {
-        response.setStatusCode(HttpStatus.NOT_MODIFIED);
-        headers.setContentLength(0);
-        return response.setComplete();
-      }
-    }
-    response.setStatusCode(HttpStatus.valueOf(cached.status()));
-    if (cached.contentType() != null) {
-      headers.set(HttpHeaders.CONTENT_TYPE, cached.contentType());
-    }
-    headers.setContentLength(cached.body().length);
-    return response.writeWith(
-        Mono.fromSupplier(() -> response.bufferFactory().wrap(cached.body())));
   }
 }

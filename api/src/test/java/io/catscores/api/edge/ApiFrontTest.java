@@ -23,7 +23,8 @@ class ApiFrontTest {
         webFlux,
         new RequestTelemetry(meters, false),
         new ResponseCache(
-            new ApiCacheProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, 1 << 20),
+            new ApiCacheProperties(
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, 1 << 20, Duration.ofMillis(10)),
             new Changes(),
             meters),
         new Cors(new CorsProperties(List.of("*"))),
