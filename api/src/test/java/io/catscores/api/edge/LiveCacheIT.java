@@ -35,6 +35,9 @@ class LiveCacheIT {
     registry.add("api.cache.catalogue-ttl", () -> "10m");
     registry.add("api.cache.scores-ttl", () -> "10m");
     registry.add("api.cache.refresh-wait", () -> "0s");
+    // One request past the cache at a time: a background read that kept its permit would have
+    // every later one refused.
+    registry.add("api.limit.max-in-flight", () -> "1");
   }
 
   @Autowired WebTestClient client;
@@ -124,6 +127,16 @@ class LiveCacheIT {
     }
     assertThat(OkBody.of(client, "/api/v2/games/RO/leaderboard")).isEqualTo(before);
     seenSoon("/api/v2/games/RO/leaderboard", "playerffffff");
+    for (int i = 0; i < 3; i++) { // each read gives its permit back
+      execute(
+          "INSERT INTO score VALUES ('eeeeeeee-0000-4000-8000-000000000006', 'EE:06', 3,"
+              + (999_000 + i)
+              + ", 1, now(), '99-"
+              + (i + 2)
+              + "')");
+      seenSoon("/api/v2/games/RO/leaderboard", Integer.toString(999_000 + i));
+    }
+    OkBody.of(client, "/api/v2/games/TT/leaderboard");
   }
 
   @Test
