@@ -2,7 +2,9 @@
 """Loads N badge high-score messages (5 scores each, all distinct) into the score stream over raw
 RESP (standard library only), writes the same rows as CSV for the \\copy baseline, and prints the
 load start/end times. As fast as possible (bench/drain.sh), or paced at --rate messages per second
-(bench/lag.sh)."""
+(bench/lag.sh). The same --first gives the same rows: against a database kept from an earlier
+run, start past its rows (e.g. --first 1000000), or every score is a duplicate and the drain
+stores, notifies and evicts nothing."""
 import argparse, json, socket, threading, time, uuid
 
 GAMES = [("BO", 1), ("LA", 2), ("RO", 3), ("TT", 5), ("Breakout", 1)]
@@ -21,6 +23,7 @@ def main():
     ap.add_argument("--port", type=int, default=63799)
     ap.add_argument("--stream", default="badge:scores")
     ap.add_argument("--csv", required=True)
+    ap.add_argument("--first", type=int, default=0, help="number of the first message (player)")
     ap.add_argument("--rate", type=int, default=0, help="messages per second; 0 = as fast as possible")
     a = ap.parse_args()
     sock = socket.create_connection((a.host, a.port))
@@ -39,7 +42,7 @@ def main():
     per_tick = max(1, a.rate // 100) if a.rate else 1000
     t0 = time.time()
     with open(a.csv, "w") as csv:
-        for i in range(a.n):
+        for i in range(a.first, a.first + a.n):
             player = str(uuid.UUID(int=i + 1))
             mac = "24:6F:28:%02X:%02X:%02X" % ((i >> 16) & 255, (i >> 8) & 255, i & 255)
             table = [[g, 1000 + i % 5000 + k, 60 + k] for k, (g, _) in enumerate(GAMES)]
