@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -33,6 +35,8 @@ import reactor.core.publisher.Sinks;
  */
 @Component
 class ResponseCache {
+
+  private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
 
   private static final int STALE_FACTOR = 3;
   private static final Duration FOLLOWER_WAIT = Duration.ofSeconds(5);
@@ -168,7 +172,14 @@ class ResponseCache {
               stale.refreshing().set(false);
               read.tryEmitEmpty();
             })
-        .subscribe(null, error -> {}); // WebFlux has logged it; the previous answer stays
+        // WebFlux answers what the handlers throw; what escapes it would otherwise vanish here.
+        .subscribe(
+            null,
+            error ->
+                log.warn(
+                    "A background read of {} failed; the previous answer stays",
+                    stale.route(),
+                    error));
     return read.asMono()
         .timeout(ttl.refreshWait(), Mono.empty())
         .then(

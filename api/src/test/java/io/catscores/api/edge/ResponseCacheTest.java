@@ -171,6 +171,17 @@ class ResponseCacheTest {
     assertThat(handled.get()).isEqualTo(1); // answered from memory
   }
 
+  /** A read that fails (PostgreSQL down, say) leaves the previous answer; the next one reads. */
+  @Test
+  void aFailedReadAnswersThePreviousAnswerAndTheNextRequestReadsAgain() {
+    readThenStore(null);
+    changes.publish(new Change("score", Set.of(1)));
+    Mono<Void> failing = Mono.error(new IllegalStateException("the database is down"));
+    assertThat(request(failing).block(Duration.ofSeconds(5))).isEqualTo(OLD);
+    assertThat(request(Mono.empty()).block(Duration.ofSeconds(5))).isEqualTo(NEW);
+    assertThat(handled.get()).isEqualTo(2);
+  }
+
   @Test
   void aChangeAfterTheStoreEvicts() {
     readThenStore(null);
