@@ -1,6 +1,7 @@
 package io.catscores.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.catscores.api.ApiIT;
 import io.catscores.api.ApiTestDatabase;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +48,8 @@ class LiveCacheIT {
 
   /** Once listening: the "everything changed" of the connection must not evict mid-test. */
   @BeforeEach
-  void listening() throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!changes.heard()) {
-      assertThat(System.nanoTime()).as("listening in time").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  void listening() {
+    await("listening").atMost(Duration.ofSeconds(10)).until(changes::heard);
   }
 
   private static void execute(String sql) throws SQLException {
@@ -61,24 +59,29 @@ class LiveCacheIT {
   }
 
   /** Polls until the answer contains {@code text}; fails after 3 s (the TTL is 10 minutes). */
-  private void seenSoon(String uri, String text) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (!String.valueOf(
-            client
-                .get()
-                .uri(uri)
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody())
-        .contains(text)) {
-      assertThat(System.nanoTime()).as("%s shows %s in time", uri, text).isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void seenSoon(String uri, String text) {
+    await(uri + " shows " + text)
+        .atMost(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                String.valueOf(
+                        client
+                            .get()
+                            .uri(uri)
+                            .exchange()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .contains(text));
   }
 
   private double hits() {
     return meters.get("api.cache.lookups").tag("result", "hit").counter().count();
+  }
+
+  private double evictions() {
+    return meters.get("api.cache.evictions").counter().count();
   }
 
   @Test
@@ -115,16 +118,15 @@ class LiveCacheIT {
   @Test
   void theRequestThatStartsABackgroundReadGetsThePreviousAnswer() throws Exception {
     String before = OkBody.of(client, "/api/v2/games/RO/leaderboard");
-    double evictions = meters.get("api.cache.evictions").counter().count();
+    double evictionsBefore = evictions();
     execute(
         "INSERT INTO player VALUES ('eeeeeeee-0000-4000-8000-000000000006', 'playerffffff');"
             + " INSERT INTO score VALUES ('eeeeeeee-0000-4000-8000-000000000006', 'EE:06', 3,"
             + " 999999, 1, now(), '99-1')");
-    long deadline = System.nanoTime() + 3_000_000_000L;
-    while (meters.get("api.cache.evictions").counter().count() == evictions) {
-      assertThat(System.nanoTime()).as("the change heard in time").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    await("the change heard")
+        .atMost(Duration.ofSeconds(3))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> evictions() > evictionsBefore);
     assertThat(OkBody.of(client, "/api/v2/games/RO/leaderboard")).isEqualTo(before);
     seenSoon("/api/v2/games/RO/leaderboard", "playerffffff");
     for (int i = 0; i < 3; i++) { // each read gives its permit back
