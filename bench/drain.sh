@@ -4,6 +4,8 @@
 # them and the lag, then times a raw psql \copy of the same rows into the same table.
 #   bench/drain.sh            # N=200000, the syncronizer's default writers (2)
 #   N=50000 WRITERS=4 bench/drain.sh
+#   PLAYERS=2000 bench/drain.sh # 2 000 badges take turns (a conference), instead of a new player
+#                               # per message; the rows are still all new scores
 #   PREFILLED=1 bench/drain.sh  # load with the drain job paused, time it from resume: the drain's
 #                               # own rate, without the loader on the same cores (what \copy is timed as)
 set -euo pipefail
@@ -18,7 +20,7 @@ start_system
 JOB=localhost:8001/api/v1/sync/jobs/score-drain
 AUTH=(-H "Authorization: Bearer ${ADMIN_TOKEN:-local-admin-token}")
 [ "${PREFILLED:-0}" = 1 ] && curl -sf -X POST "${AUTH[@]}" "$JOB/pause" >/dev/null
-LOAD=$(python3 bench/drain_load.py --n "$N" --csv "$STATE/rows.csv")
+LOAD=$(python3 bench/drain_load.py --n "$N" --players "${PLAYERS:-0}" --csv "$STATE/rows.csv")
 EXPECTED=$((N * 5))
 START=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['load_start'])" "$LOAD")
 LOADED=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['load_end'])" "$LOAD")
@@ -56,7 +58,7 @@ import os, sys
 n, expected, start, loaded, done, c0, c1, copied, lag, write, load = sys.argv[1:]
 expected, copied = int(expected), int(copied)
 start, loaded, done, c0, c1 = map(float, (start, loaded, done, c0, c1))
-print(f"messages={n} scores={expected} writers={os.environ.get('WRITERS', 'default (2)')} prefilled={os.environ.get('PREFILLED', '0')}")
+print(f"messages={n} scores={expected} writers={os.environ.get('WRITERS', 'default (2)')} prefilled={os.environ.get('PREFILLED', '0')} players={os.environ.get('PLAYERS', 'one per message')}")
 print(f"load into stream: {float(load):.2f} s")
 print(f"drain ({'resume' if os.environ.get('PREFILLED') == '1' else 'load start'} -> all stored): {done - start:.2f} s = {expected / (done - start):,.0f} scores/s")
 print(f"drain after load finished: {done - loaded:.2f} s; max badge_stream_lag_seconds seen: {float(lag):.2f} s")

@@ -25,6 +25,8 @@ def main():
     ap.add_argument("--csv", required=True)
     ap.add_argument("--first", type=int, default=0, help="number of the first message (player)")
     ap.add_argument("--rate", type=int, default=0, help="messages per second; 0 = as fast as possible")
+    ap.add_argument("--players", type=int, default=0,
+                    help="distinct players (badges) sending the messages in turn; 0 = a new one per message")
     a = ap.parse_args()
     sock = socket.create_connection((a.host, a.port))
     chunk, sent = [], 0
@@ -43,14 +45,17 @@ def main():
     t0 = time.time()
     with open(a.csv, "w") as csv:
         for i in range(a.first, a.first + a.n):
-            player = str(uuid.UUID(int=i + 1))
-            mac = "24:6F:28:%02X:%02X:%02X" % ((i >> 16) & 255, (i >> 8) & 255, i & 255)
-            table = [[g, 1000 + i % 5000 + k, 60 + k] for k, (g, _) in enumerate(GAMES)]
+            # With --players, badge b = i % players sends its r-th table (r = i // players): its
+            # scores grow with r, so every row stays new and \copy can take the same rows.
+            b, base = (i % a.players, 1000 + 5 * (i // a.players)) if a.players else (i, 1000 + i % 5000)
+            player = str(uuid.UUID(int=b + 1))
+            mac = "24:6F:28:%02X:%02X:%02X" % ((b >> 16) & 255, (b >> 8) & 255, b & 255)
+            table = [[g, base + k, 60 + k] for k, (g, _) in enumerate(GAMES)]
             msg = {"user_uuid": player, "mac_address": mac, "event": "high-score", "high_scores": table}
             chunk.append(resp("XADD", a.stream, "*", "payload", json.dumps(msg)))
             for k, (_, gid) in enumerate(GAMES):
                 # Breakout appears twice (BO and Breakout) with different scores: 5 distinct rows.
-                csv.write(f"{player},{mac},{gid},{1000 + i % 5000 + k},{60 + k},2026-01-01T00:00:00Z,bench-{i}\n")
+                csv.write(f"{player},{mac},{gid},{base + k},{60 + k},2026-01-01T00:00:00Z,bench-{i}\n")
             if len(chunk) == per_tick:
                 sock.sendall(b"".join(chunk)); sent += len(chunk); chunk = []
                 if a.rate:  # the next chunk is due when sent / rate seconds have passed

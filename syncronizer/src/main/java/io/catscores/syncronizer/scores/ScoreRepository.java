@@ -38,11 +38,17 @@ class ScoreRepository {
           + COLUMNS
           + " FROM score_batch ON CONFLICT ON CONSTRAINT score_natural_key DO NOTHING";
 
-  // Each player's public id, written with their scores (the api shows only this id).
+  // Each player's public id, written with their scores (the api shows only this id). A player
+  // who has one already is left out before the upsert: ON CONFLICT DO UPDATE locks the row even
+  // when its WHERE is false, and two writers whose batches share the same badges (a conference's
+  // few thousand, each sending again and again) then waited on each other's commits
+  // (doc/benchmarks.md, "Drain", PLAYERS=2000; ScoreRepositoryIT).
   private static final String PLAYERS =
       """
       INSERT INTO player (player_uuid, player_id)
-      SELECT * FROM unnest(?::uuid[], ?::text[])
+      SELECT n.u, n.i FROM unnest(?::uuid[], ?::text[]) AS n (u, i)
+      WHERE NOT EXISTS
+        (SELECT 1 FROM player p WHERE p.player_uuid = n.u AND p.player_id IS NOT NULL)
       ON CONFLICT (player_uuid) DO UPDATE SET player_id = EXCLUDED.player_id
         WHERE player.player_id IS NULL
       """;

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catscores.syncronizer.SyncronizerIT;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,7 @@ class ScoreRepositoryIT {
 
   @Autowired ScoreRepository repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void empty() {
@@ -72,5 +78,36 @@ class ScoreRepositoryIT {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM player", Long.class)).isZero();
 
     assertThat(repository.insertNew(List.of(row("24:6F", 5)))).isEqualTo(1);
+  }
+
+  /**
+   * A player who has a public id already is not written (nor locked) again: two writers whose
+   * batches share the same badges waited on each other's commits (doc/benchmarks.md, "Drain",
+   * PLAYERS=2000). Here another transaction holds the player's row, as the other writer would.
+   */
+  @Test
+  void aKnownPlayersNextScoresDoNotWaitForTheirRow() throws Exception {
+    repository.insertNew(List.of(row("24:6F", 1)));
+    try (Connection other = dataSource.getConnection();
+        Statement statement = other.createStatement()) {
+      other.setAutoCommit(false);
+      statement.execute("SELECT 1 FROM player FOR UPDATE");
+      CompletableFuture<Integer> next =
+          CompletableFuture.supplyAsync(() -> insertNew(List.of(row("24:6F", 2))));
+      try {
+        assertThat(next).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1);
+      } finally {
+        other.rollback();
+        next.join();
+      }
+    }
+  }
+
+  private int insertNew(List<ScoreRepository.Row> rows) {
+    try {
+      return repository.insertNew(rows);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
