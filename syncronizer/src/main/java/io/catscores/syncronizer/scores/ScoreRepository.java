@@ -16,10 +16,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes a whole batch of scores in one transaction; repeats of a known score are no-ops. The batch
- * is COPYed into a temporary table (no index, no WAL), then moved with one INSERT … ON CONFLICT DO
- * NOTHING: no per-value array encoding on either side, which was the drain's largest CPU cost
- * (doc/benchmarks.md, "Drain"), and the at-least-once stream's repeats and the badge's resent high
- * scores stay no-ops (ScoreRepositoryIT).
+ * is COPYed (binary format, {@link CopyBinary}) into a temporary table (no index, no WAL), then
+ * moved with one INSERT … ON CONFLICT DO NOTHING: no per-value array encoding on either side, which
+ * was the drain's largest CPU cost (doc/benchmarks.md, "Drain"), and the at-least-once stream's
+ * repeats and the badge's resent high scores stay no-ops (ScoreRepositoryIT).
  */
 @Repository
 class ScoreRepository {
@@ -30,7 +30,8 @@ class ScoreRepository {
   // Per connection, kept for its life; emptied by every commit.
   private static final String STAGE =
       "CREATE TEMPORARY TABLE IF NOT EXISTS score_batch (LIKE score) ON COMMIT DELETE ROWS";
-  private static final String COPY = "COPY score_batch (" + COLUMNS + ") FROM STDIN";
+  private static final String COPY =
+      "COPY score_batch (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
   private static final String MOVE =
       "INSERT INTO score ("
           + COLUMNS
@@ -85,11 +86,11 @@ class ScoreRepository {
       connection.setAutoCommit(false);
       insertPlayers(connection, rows);
       statement.execute(STAGE);
-      connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, CopyText.of(rows));
+      connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, CopyBinary.of(rows));
       int inserted = statement.executeUpdate(MOVE);
       connection.commit();
       return inserted;
-    } catch (IOException e) { // reading a String: not expected
+    } catch (IOException e) { // reading a byte array: not expected
       rollBack(connection, e);
       throw new UncheckedIOException(e);
     } catch (SQLException | RuntimeException e) {
