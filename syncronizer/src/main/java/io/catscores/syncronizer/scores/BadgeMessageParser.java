@@ -23,6 +23,10 @@ final class BadgeMessageParser {
   static final String HIGH_SCORE = "high-score";
   static final Set<String> COUNTED_EVENTS = Set.of("status", "around-the-world", "challenge-check");
   private static final int MAX_SCORES_PER_MESSAGE = 1_000;
+  // A MAC is stored as sent (tabs and quotes included), but PostgreSQL's text holds no NUL, and
+  // the natural key's index refuses rows over ~2.7 kB: such a MAC failed its whole batch on every
+  // retry, so it is refused here (ScoreDrainIT). A badge's is 17 characters.
+  static final int MAX_MAC_LENGTH = 64;
 
   private final ObjectMapper json;
   private final Function<String, Short> gameIds;
@@ -70,6 +74,12 @@ final class BadgeMessageParser {
     String mac = text(root, "mac_address");
     if (mac == null || mac.isBlank()) {
       return new Invalid(event, "missing mac_address");
+    }
+    if (mac.length() > MAX_MAC_LENGTH) {
+      return new Invalid(event, "mac_address is longer than " + MAX_MAC_LENGTH + " characters");
+    }
+    if (mac.indexOf('\0') >= 0) {
+      return new Invalid(event, "mac_address contains a NUL character");
     }
     if (!event.equals(HIGH_SCORE)) {
       return new Counted(event);

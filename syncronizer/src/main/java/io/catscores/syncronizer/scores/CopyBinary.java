@@ -67,10 +67,13 @@ final class CopyBinary {
     out.write(utf8);
   }
 
-  /** Truncated to the microsecond, as PostgreSQL stores it (the text format's rounding aside). */
+  /**
+   * Truncated to the microsecond, as PostgreSQL stores it. Exact: a time beyond a long's
+   * microseconds fails the batch (as PostgreSQL refused it in text) instead of storing a wrong one.
+   */
   private static long micros(Instant instant) {
     Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
-    return (truncated.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000
-        + truncated.getNano() / 1_000;
+    long seconds = Math.subtractExact(truncated.getEpochSecond(), POSTGRES_EPOCH_SECONDS);
+    return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), truncated.getNano() / 1_000);
   }
 }

@@ -106,6 +106,8 @@ class BadgeMessageParserTest {
         "{\"event\": \"teleport\"} | unknown event 'teleport'",
         "{\"event\": \"status\", \"mac_address\": \"m\"} | missing or invalid user_uuid",
         "{\"event\": \"status\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\"} | missing mac_address",
+        "{\"event\": \"status\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\", \"mac_address\": \"AA\\u0000BB\"} | mac_address contains a NUL character",
+        "{\"event\": \"status\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\", \"mac_address\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"} | mac_address is longer than 64 characters",
         "{\"event\": \"high-score\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\", \"mac_address\": \"m\"} | high_scores is missing",
         "{\"event\": \"high-score\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\", \"mac_address\": \"m\", \"high_scores\": [[\"BO\", \"lots\", 5]]} | score is not a non-negative whole number",
         "{\"event\": \"high-score\", \"user_uuid\": \"6f1c2a9e-0b7d-4c3e-9a51-2d8e4f7a1b03\", \"mac_address\": \"m\", \"high_scores\": [[\"BO\", 5, 1.5]]} | duration is not a non-negative whole number",

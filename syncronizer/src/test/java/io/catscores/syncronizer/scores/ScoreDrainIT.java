@@ -217,6 +217,24 @@ class ScoreDrainIT {
         .satisfies(e -> assertThat(e.getBody().get("reason")).contains("no 'payload' field"));
   }
 
+  /** A MAC PostgreSQL cannot store used to fail its batch on every retry, valid scores with it. */
+  @Test
+  void aMacAddressPostgresCannotStoreIsDeadLetteredAndTheQueueMovesOn() throws Exception {
+    String player = UUID.randomUUID().toString();
+    fixture.publish(highScore(player, 1).replace("AA:BB", "AA\\u0000BB"));
+    fixture.publish(highScore(player, 2).replace("AA:BB", "A".repeat(3_000)));
+    fixture.publish(highScore(player, 3));
+
+    ScoreDrain.Result result = drain.drain(Duration.ofSeconds(10));
+
+    assertThat(result.stored()).isEqualTo(1);
+    assertThat(fixture.pending()).isZero();
+    assertThat(fixture.deadLetters())
+        .extracting(e -> e.getBody().get("reason"))
+        .containsExactlyInAnyOrder(
+            "mac_address contains a NUL character", "mac_address is longer than 64 characters");
+  }
+
   @Test
   void acknowledgedEntriesAreTrimmedFromTheStream() throws Exception {
     for (int i = 0; i < 30; i++) {
