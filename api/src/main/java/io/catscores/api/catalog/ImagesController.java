@@ -89,7 +89,8 @@ class ImagesController {
             Mono.fromSupplier(
                 () -> {
                   page.requireWithin(0);
-                  return Page.<CatalogViews.Image>of(List.of(), page, 0).response(exchange);
+                  return Page.<CatalogViews.Image>of(List.of(), page, 0)
+                      .response(exchange, PageRequest.UNBOUNDED);
                 }));
   }
 

@@ -83,7 +83,7 @@ final class LiveBoard {
     stale = false;
     lastRead = System.nanoTime();
     return scores
-        .leaderboard(game.id(), ScoreOrder.BEST, TOP)
+        .top(game.id(), ScoreOrder.BEST, TOP)
         .collectList()
         .doOnNext(this::publish)
         .onErrorResume(

@@ -3,6 +3,7 @@ package io.catscores.api.scores;
 import io.catscores.api.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -55,27 +56,46 @@ class ScoreRepository {
         .one();
   }
 
-  Flux<ScoreViews.Entry> leaderboard(int gameId, ScoreOrder order, PageRequest page) {
+  /** The first {@code page.pageSize()} entries of a game's board (the live streams' top). */
+  Flux<ScoreViews.Entry> top(int gameId, ScoreOrder order, PageRequest page) {
+    return leaderboard(gameId, order, page, 0, PageRequest.UNBOUNDED);
+  }
+
+  /**
+   * One page of a game's board. Only the page's rows are joined to their players: the rows before
+   * it are skipped in the score index alone. A page nearer the end of the board than {@code reach}
+   * rows is read backwards from the end (the reversed order's index scan), so the last pages cost
+   * what the first do (PageRequest#requireWithin(long, long); doc/benchmarks.md, "Deep pages").
+   */
+  Flux<ScoreViews.Entry> leaderboard(
+      int gameId, ScoreOrder order, PageRequest page, long total, long reach) {
+    boolean fromEnd = page.fromEnd(reach);
+    String orderBy = fromEnd ? order.reversed : order.orderBy;
+    Flux<ScoreViews.Entry> rows =
+        db.sql(
+                "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM (SELECT"
+                    + " s.player_uuid, s.score, s.duration, s.first_seen_at FROM score s"
+                    + " WHERE s.game_id = :game ORDER BY "
+                    + orderBy
+                    + " LIMIT :limit OFFSET :offset) s"
+                    + " JOIN player p ON p.player_uuid = s.player_uuid ORDER BY "
+                    + orderBy)
+            .bind("game", gameId)
+            .bind("limit", fromEnd ? page.rowsFromEnd(total) : page.pageSize())
+            .bind("offset", fromEnd ? page.offsetFromEnd(total) : page.offset())
+            .map(ScoreRepository::toEntry)
+            .all();
+    if (fromEnd) {
+      rows =
+          rows.collectList()
+              .flatMapIterable(
+                  list -> {
+                    Collections.reverse(list);
+                    return list;
+                  });
+    }
     long offset = page.offset();
-    return db.sql(
-            "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM score s"
-                + " JOIN player p ON p.player_uuid = s.player_uuid"
-                + " WHERE s.game_id = :game ORDER BY "
-                + order.orderBy
-                + " LIMIT :limit OFFSET :offset")
-        .bind("game", gameId)
-        .bind("limit", page.pageSize())
-        .bind("offset", offset)
-        .map(
-            row ->
-                new ScoreViews.Entry(
-                    0,
-                    row.get("player_id", String.class),
-                    row.get("score", Long.class),
-                    row.get("duration", Long.class),
-                    row.get("first_seen_at", OffsetDateTime.class).toInstant()))
-        .all()
-        .index()
+    return rows.index()
         .map(
             indexed -> {
               ScoreViews.Entry e = indexed.getT2();
@@ -86,6 +106,15 @@ class ScoreRepository {
                   e.duration(),
                   e.firstSeenAt());
             });
+  }
+
+  private static ScoreViews.Entry toEntry(Readable row) {
+    return new ScoreViews.Entry(
+        0,
+        row.get("player_id", String.class),
+        row.get("score", Long.class),
+        row.get("duration", Long.class),
+        row.get("first_seen_at", OffsetDateTime.class).toInstant());
   }
 
   /** The player with this user_uuid (a player looking themselves up). */

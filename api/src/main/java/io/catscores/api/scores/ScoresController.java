@@ -35,9 +35,11 @@ class ScoresController {
   private static final Pattern ID_FORM = Pattern.compile("[a-z2-7]{12}");
 
   private final ScoreRepository scores;
+  private final long pageReach;
 
-  ScoresController(ScoreRepository scores) {
+  ScoresController(ScoreRepository scores, LeaderboardProperties properties) {
     this.scores = scores;
+    this.pageReach = properties.pageReach();
   }
 
   @GetMapping("/games")
@@ -53,7 +55,11 @@ class ScoresController {
       summary = "A game's leaderboard",
       description =
           "Game by id, name or abbreviation (`1`, `Breakout`, `BO`). best = score descending, then"
-              + " the shorter duration; worst = the reverse; recent/stale = newest/oldest first seen.")
+              + " the shorter duration; worst = the reverse; recent/stale = newest/oldest first seen."
+              + " Pages are served where they start within 10 000 rows (the default of"
+              + " API_LEADERBOARD_PAGE_REACH)"
+              + " of either end of the board, so the first and the last pages always are; a page"
+              + " deeper than that is a 400, and the Link header names only pages that are served.")
   @Parameter(
       in = ParameterIn.QUERY,
       name = "sortBy",
@@ -74,8 +80,9 @@ class ScoresController {
               CacheDependencies.declareGame(exchange, found.id(), "score", "player", "game");
               return Page.fetch(
                   scores.countScores(found.id()),
-                  p -> scores.leaderboard(found.id(), order, p),
+                  (p, total) -> scores.leaderboard(found.id(), order, p, total, pageReach),
                   page,
+                  pageReach,
                   exchange);
             });
   }
