@@ -94,7 +94,11 @@ class ScoreRepository {
                     return list;
                   });
     }
-    long offset = page.offset();
+    return ranked(rows, page.offset());
+  }
+
+  /** The entries with their rank on the whole board: {@code offset} rows come before them. */
+  private static Flux<ScoreViews.Entry> ranked(Flux<ScoreViews.Entry> rows, long offset) {
     return rows.index()
         .map(
             indexed -> {
