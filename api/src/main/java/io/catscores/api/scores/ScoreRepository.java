@@ -66,6 +66,9 @@ class ScoreRepository {
    * it are skipped in the score index alone. A page nearer the end of the board than {@code reach}
    * rows is read backwards from the end (the reversed order's index scan), so the last pages cost
    * what the first do (PageRequest#requireWithin(long, long); doc/benchmarks.md, "Deep pages").
+   * Such a page is ranked from {@code total}, read by the statement before: scores stored between
+   * the two (milliseconds) shift it by as many rows, as they would shift any page read a moment
+   * later.
    */
   Flux<ScoreViews.Entry> leaderboard(
       int gameId, ScoreOrder order, PageRequest page, long total, long reach) {
