@@ -72,8 +72,8 @@ class ScoreRepository {
    */
   Flux<ScoreViews.Entry> leaderboard(
       int gameId, ScoreOrder order, PageRequest page, long total, long reach) {
-    boolean fromEnd = page.fromEnd(reach);
-    String orderBy = fromEnd ? order.reversed : order.orderBy;
+    PageRequest.Rows read = page.rows(total, reach);
+    String orderBy = read.backwards() ? order.reversed : order.orderBy;
     Flux<ScoreViews.Entry> rows =
         db.sql(
                 "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM (SELECT"
@@ -84,11 +84,11 @@ class ScoreRepository {
                     + " JOIN player p ON p.player_uuid = s.player_uuid ORDER BY "
                     + orderBy)
             .bind("game", gameId)
-            .bind("limit", fromEnd ? page.rowsFromEnd(total) : page.pageSize())
-            .bind("offset", fromEnd ? page.offsetFromEnd(total) : page.offset())
+            .bind("limit", read.limit())
+            .bind("offset", read.offset())
             .map(ScoreRepository::toEntry)
             .all();
-    if (fromEnd) {
+    if (read.backwards()) {
       rows =
           rows.collectList()
               .flatMapIterable(

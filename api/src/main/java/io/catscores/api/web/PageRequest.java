@@ -52,18 +52,22 @@ public record PageRequest(int page, int pageSize) {
     return start < reach || total - start <= reach;
   }
 
-  /** Whether this page is read backwards from the end of the list (it lies beyond the reach). */
-  public boolean fromEnd(long reach) {
-    return offset() >= reach;
-  }
+  /**
+   * The rows to read for this page: from the start of the list, or, for a page that starts at or
+   * beyond {@code reach}, {@code backwards} in the reversed order from its end (the rows after the
+   * page skipped, and only as many as the page holds).
+   */
+  public record Rows(long offset, int limit, boolean backwards) {}
 
-  /** Read from the end: the rows after this page, and how many rows the page holds. */
-  public long offsetFromEnd(long total) {
-    return Math.max(0, total - offset() - pageSize);
-  }
-
-  public int rowsFromEnd(long total) {
-    return (int) Math.max(0, Math.min(pageSize, total - offset()));
+  public Rows rows(long total, long reach) {
+    long start = offset();
+    if (start < reach) {
+      return new Rows(start, pageSize, false);
+    }
+    return new Rows(
+        Math.max(0, total - start - pageSize),
+        (int) Math.max(0, Math.min(pageSize, total - start)),
+        true);
   }
 
   public long lastPage(long total) {
