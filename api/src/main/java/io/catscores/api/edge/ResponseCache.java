@@ -30,8 +30,8 @@ import reactor.core.publisher.Sinks;
  * what it read is heard (the next request reads again), so it may live long ({@code
  * api.cache.*-ttl}, a safety net); while no change can be heard, or for answers no change covers,
  * it lives {@code unheard-ttl}. Concurrent misses of one key make one request to the handlers; the
- * others wait for its answer (QueriesPerRequestIT). {@link ApiFront} answers from it; {@link
- * ResponseCacheFilter} fills it.
+ * others wait for its answer (QueriesPerRequestIT), even when a change touched what it read
+ * (ResponseCacheTest). {@link ApiFront} answers from it; {@link ResponseCacheFilter} fills it.
  */
 @Component
 class ResponseCache {
@@ -234,6 +234,11 @@ class ResponseCache {
       synchronized (recent) { // with evict: a change is either seen here or evicts the entry
         if (!recent.touchedSince(answer.mark(), answer.dependencies())) {
           store.put(answer.key(), fresh);
+        } else {
+          // Kept as if the change came just after it: the requests that waited for this read get
+          // it rather than each reading again, and the next one reads again. An entry already
+          // there is as new or newer: left alone (ResponseCacheTest).
+          store.asMap().putIfAbsent(answer.key(), fresh.evicted());
         }
       }
     }
