@@ -1,13 +1,16 @@
 package io.catscores.api.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.catscores.api.ApiIT;
 import io.catscores.api.QueryLog;
+import io.catscores.api.changes.Changes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +32,17 @@ class QueriesPerRequestIT {
 
   @Autowired WebTestClient web;
   @Autowired QueryLog queries;
+  @Autowired Changes changes;
   @LocalServerPort int port;
 
+  /**
+   * Once the api listens: the change it publishes when LISTEN takes effect (anything may have
+   * changed before) would otherwise land during this class's first reads. What happens then is
+   * ResponseCacheTest's.
+   */
   @BeforeEach
   void clear() {
+    await().atMost(Duration.ofSeconds(10)).until(changes::heard);
     queries.clear();
   }
 
