@@ -8,6 +8,7 @@ import io.catscores.api.changes.Changes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,8 @@ class ResponseCache {
   /**
    * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
    * /api/v2 that accept JSON, streams excepted; the trailing slash is ignored, as the routes ignore
-   * it.
+   * it. The host the request named is part of it: a page's Link names it, and one client's Host
+   * header must not decide where another client's Link points (ResponseCacheIT).
    */
   static String key(ServerHttpRequest request) {
     String path = request.getPath().value();
@@ -98,7 +100,8 @@ class ResponseCache {
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    return path + "?" + request.getURI().getRawQuery();
+    URI uri = request.getURI();
+    return path + "?" + uri.getRawQuery() + " " + uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   /** The number to give {@link #store} for an answer whose reading starts now. */

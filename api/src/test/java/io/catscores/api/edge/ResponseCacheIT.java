@@ -20,6 +20,41 @@ class ResponseCacheIT {
   @LocalServerPort int port;
   @Autowired MeterRegistry meters;
 
+  /**
+   * The Link of a page names the host its request named. Cached by path alone, a request with a
+   * forged Host header made every later client's Link point to that host (web cache poisoning).
+   */
+  @Test
+  void oneClientsHostHeaderDoesNotDecideAnothersLinks() throws Exception {
+    String path = "/api/v2/games/BO/leaderboard?pageSize=1&sortBy=worst";
+    assertThat(linkOf(path, "evil.example")).contains("<http://evil.example/api/v2/games/BO/");
+    String own = "localhost:" + port;
+    assertThat(linkOf(path, own))
+        .startsWith("<http://" + own + "/api/v2/games/BO/")
+        .doesNotContain("evil");
+  }
+
+  private String linkOf(String path, String host) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(3_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+        if (header.toLowerCase().startsWith("link:")) {
+          return header.substring(5).trim();
+        }
+      }
+      return "";
+    }
+  }
+
   @Test
   void hundredsOfCachedAnswersOnOneConnectionAllComplete() throws Exception {
     String[] paths = {
