@@ -28,6 +28,28 @@ public final class Redact {
     return MAC.matcher(once).replaceAll(MARK);
   }
 
+  /**
+   * A request path as the client sent it, percent-encoded, with every credential removed. A client
+   * may encode any character of a uuid or MAC ({@code aa%3Abb…}), and the server decodes it, so the
+   * path is read decoded (as often as it decodes): unchanged when that holds no credential, else
+   * that decoded form with the marks (RedactTest, PrivacyIT).
+   */
+  public static String path(String raw) {
+    if (raw == null || raw.indexOf('%') < 0) {
+      return credentials(raw);
+    }
+    String decoded = raw;
+    for (int i = 0; i < 4 && decoded.indexOf('%') >= 0; i++) {
+      String again = PercentDecoding.decode(decoded);
+      if (again.equals(decoded)) {
+        break;
+      }
+      decoded = again;
+    }
+    String redacted = credentials(decoded);
+    return redacted.equals(decoded) ? raw : redacted;
+  }
+
   /** Cheap pre-check: both need at least 12 hex digits in the text. */
   private static boolean mayContain(String text) {
     int hex = 0;

@@ -102,7 +102,7 @@ class RequestTelemetry {
       AccessLogLine line =
           new AccessLogLine(
               method,
-              Redact.credentials(request.getPath().value()), // a player looking themselves up
+              Redact.path(request.getPath().value()), // a player looking themselves up
               route,
               status,
               millis,

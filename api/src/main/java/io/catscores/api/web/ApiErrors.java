@@ -46,7 +46,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     log.warn(
         record == null ? null : record.traceFields(),
         "Database unavailable for {}: {}",
-        Redact.credentials(exchange.getRequest().getPath().value()),
+        Redact.path(exchange.getRequest().getPath().value()),
         Redact.credentials(e.toString()));
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -88,19 +88,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   /**
    * A problem never carries a player's uuid or MAC (the badge API's credentials), not even one the
-   * client sent in its own request path (PrivacyIT). The instance is set here, redacted, since
-   * WebFlux would otherwise fill it in with the raw path.
+   * client sent in its own request path, percent-encoded or not (PrivacyIT). The instance is set
+   * here, redacted, since WebFlux would otherwise fill it in with the raw path; a path without
+   * credentials stays as sent, escapes included (ApiErrorsTest).
    */
   private static void withoutCredentials(ProblemDetail problem, ServerWebExchange exchange) {
     problem.setDetail(Redact.credentials(problem.getDetail()));
-    String path =
+    String raw =
         problem.getInstance() != null
-            ? problem.getInstance().getPath()
+            ? problem.getInstance().getRawPath()
             : exchange.getRequest().getPath().value();
+    problem.setInstance(instance(raw));
+  }
+
+  static URI instance(String rawPath) {
+    if (rawPath == null) {
+      return URI.create("about:blank");
+    }
+    String path = Redact.path(rawPath);
     try {
-      problem.setInstance(new URI(null, null, Redact.credentials(path), null));
+      return path.equals(rawPath) ? new URI(rawPath) : new URI(null, null, path, null);
     } catch (URISyntaxException e) {
-      problem.setInstance(URI.create("about:blank"));
+      return URI.create("about:blank");
     }
   }
 
