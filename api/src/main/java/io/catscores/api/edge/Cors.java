@@ -46,6 +46,9 @@ class Cors {
     }
     HttpHeaders headers = response.getHeaders();
     allowOrigin(origin, headers);
+    if (!anyOrigin) {
+      headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+    }
     headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD");
     headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
     headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, MAX_AGE);
@@ -53,12 +56,19 @@ class Cors {
     return response.setComplete();
   }
 
-  /** The headers of an actual cross-origin GET or HEAD (nothing for other requests). */
+  /**
+   * The headers of an actual cross-origin GET or HEAD. With a list of origins every GET and HEAD
+   * answer says it varies by Origin, those without one too: a shared cache in front (a CDN) must
+   * not give a site the answer stored for a request from nowhere, or from another site (CorsTest).
+   */
   void decorate(ServerHttpRequest request, HttpHeaders headers) {
     String origin = request.getHeaders().getOrigin();
     HttpMethod method = request.getMethod();
-    if (origin == null || !(method == HttpMethod.GET || method == HttpMethod.HEAD)) {
+    if (!(method == HttpMethod.GET || method == HttpMethod.HEAD)) {
       return;
+    }
+    if (!anyOrigin) {
+      headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
     }
     if (allowed(origin)) {
       allowOrigin(origin, headers);
@@ -75,7 +85,6 @@ class Cors {
       headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     } else {
       headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-      headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
     }
   }
 }
