@@ -108,8 +108,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     String path = Redact.path(rawPath);
     try {
       return path.equals(rawPath) ? new URI(rawPath) : new URI(null, null, path, null);
-    } catch (URISyntaxException e) {
-      return URI.create("about:blank");
+    } catch (URISyntaxException notAUri) { // characters the server took but a URI may not hold
+      try {
+        return new URI(null, null, path, null);
+      } catch (URISyntaxException e) {
+        return URI.create("about:blank");
+      }
     }
   }
 

@@ -16,6 +16,11 @@ class ApiErrorsTest {
   }
 
   @Test
+  void charactersAUriCannotHoldAreEscaped() {
+    assertThat(ApiErrors.instance("/api/v2/breeds/a|b")).hasToString("/api/v2/breeds/a%7Cb");
+  }
+
+  @Test
   void aCredentialIsRemovedHoweverItIsEscaped() {
     assertThat(ApiErrors.instance("/api/v2/players/aa%3Abb%3Acc%3Add%3Aee%3Aff"))
         .hasToString("/api/v2/players/%5Bredacted%5D");
