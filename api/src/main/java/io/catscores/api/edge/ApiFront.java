@@ -37,7 +37,12 @@ final class ApiFront implements HttpHandler {
   }
 
   @Override
-  public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+  public Mono<Void> handle(ServerHttpRequest sent, ServerHttpResponse response) {
+    ServerHttpRequest request =
+        HttpConditions.ignoresAccept(
+                sent.getPath().value(), sent.getHeaders().get(HttpHeaders.ACCEPT))
+            ? sent.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
+            : sent;
     RequestRecord record = telemetry.start(request);
     response.beforeCommit(() -> headers(request, response));
     Mono<Void> answer;

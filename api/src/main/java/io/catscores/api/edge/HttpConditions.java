@@ -59,6 +59,31 @@ final class HttpConditions {
   }
 
   /**
+   * Whether the api answers as if the request had no Accept header: under /api/v1, whatever it
+   * says, as the old API did (a script's {@code curl -H 'Accept: json'} got JSON); elsewhere when
+   * it is no list of media types, which WebFlux would otherwise answer with an empty 406
+   * (V1ContractIT, ErrorsIT).
+   */
+  static boolean ignoresAccept(String path, List<String> accept) {
+    if (accept == null) {
+      return false;
+    }
+    if (path.startsWith("/api/v1/")) {
+      return true;
+    }
+    if (accept.size() == 1
+        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"))) {
+      return false;
+    }
+    try {
+      MediaType.parseMediaTypes(accept);
+      return false;
+    } catch (InvalidMediaTypeException e) {
+      return true;
+    }
+  }
+
+  /**
    * RFC 9110 If-None-Match (weak comparison, as for GET), read leniently: a malformed header simply
    * does not match, it never fails the request.
    */

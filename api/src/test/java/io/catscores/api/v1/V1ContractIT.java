@@ -191,11 +191,14 @@ class V1ContractIT {
     assertThat(object(response)).isEqualTo(Map.of("message", "bad request"));
   }
 
-  // the old API answered JSON whatever Accept said; a client sending text/html still parses it
-  @Test
-  void answersAreJsonWhateverTheClientAccepts() throws Exception {
-    for (String path : List.of("/api/v1/breeds/", "/api/v1/breeds/", "/api/v1/breeds/nope")) {
-      Response response = get(path, "Accept", "text/html");
+  // the old API answered JSON whatever Accept said, even one that is no media type at all:
+  // a client sending text/html, or a script's curl -H 'Accept: json', still parses it
+  @ParameterizedTest
+  @ValueSource(strings = {"text/html", "json", "application/json;q=abc", ";;;"})
+  void answersAreJsonWhateverTheClientAccepts(String accept) throws Exception {
+    for (String path : List.of("/api/v1/breeds/", "/api/v1/breeds/abys", "/api/v1/breeds/nope")) {
+      Response response = get(path, "Accept", accept);
+      assertThat(response.status()).as(path).isEqualTo(path.endsWith("nope") ? 404 : 200);
       assertThat(response.contentType()).startsWith("application/json");
       assertThat(response.json()).isNotNull();
     }

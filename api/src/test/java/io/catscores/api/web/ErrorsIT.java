@@ -63,6 +63,24 @@ class ErrorsIT {
     }
   }
 
+  /** An Accept header that is no list of media types is read as none: JSON, not an empty 406. */
+  @Test
+  void anUnreadableAcceptIsReadAsNone() {
+    for (String accept : new String[] {"json", "application/json;q=abc", ";;;"}) {
+      web.get()
+          .uri("/api/v2/breeds/abys")
+          .header("Accept", accept)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_JSON)
+          .expectBody()
+          .jsonPath("$.id")
+          .isEqualTo("abys");
+    }
+  }
+
   @Test
   void unknownPathsAre404ProblemJson() {
     web.get()
