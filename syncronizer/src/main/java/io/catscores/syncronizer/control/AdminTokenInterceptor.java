@@ -1,5 +1,6 @@
 package io.catscores.syncronizer.control;
 
+import io.catscores.common.Redact;
 import io.catscores.common.TokenBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,7 @@ class AdminTokenInterceptor implements HandlerInterceptor {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       failures.take(client);
       refused("missing");
-      log.warn("Control command {} refused: no bearer token", request.getRequestURI());
+      log.warn("Control command {} refused: no bearer token", Redact.path(request.getRequestURI()));
       ErrorResponseException refused =
           refusal(
               HttpStatus.UNAUTHORIZED, "This command needs 'Authorization: Bearer <ADMIN_TOKEN>'.");
@@ -70,7 +71,8 @@ class AdminTokenInterceptor implements HandlerInterceptor {
     if (!MessageDigest.isEqual(expected, presented)) {
       failures.take(client);
       refused("wrong");
-      log.warn("Control command {} refused: wrong bearer token", request.getRequestURI());
+      log.warn(
+          "Control command {} refused: wrong bearer token", Redact.path(request.getRequestURI()));
       throw refusal(HttpStatus.FORBIDDEN, "The bearer token is not the admin token.");
     }
     return true;

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,6 +91,23 @@ class JobsControllerIT {
     assertThat(job(CATALOG).path("state").asString()).isEqualTo("running");
 
     assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain("guess-123456");
+  }
+
+  /** A refusal's log line names the path, but never a MAC or uuid in it, escaped or not. */
+  @Test
+  void aRefusedCommandsLogLineCarriesNoCredential(CapturedOutput output) throws Exception {
+    String mac = "24:6F:28:AA:10:09";
+    for (String job : new String[] {mac, mac.replace(":", "%3A")}) {
+      String path = "/api/v1/sync/jobs/" + job + "/trigger";
+      assertThat(postFrom("127.0.0.3", path, "guess")).startsWith("HTTP/1.1 403");
+    }
+    String line = "Control command /api/v1/sync/jobs/[redacted]/trigger refused";
+    await() // log lines are written asynchronously
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> output.getAll().split(Pattern.quote(line), -1).length > 2);
+    assertThat(output.getAll())
+        .doesNotContainIgnoringCase(mac)
+        .doesNotContainIgnoringCase(mac.replace(":", "%3A"));
   }
 
   /** A raw HTTP/1.1 POST from another loopback address: another client of the limiter. */
