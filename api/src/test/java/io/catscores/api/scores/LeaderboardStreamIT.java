@@ -1,10 +1,12 @@
 package io.catscores.api.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.catscores.api.ApiIT;
 import io.catscores.api.ApiTestDatabase;
 import io.catscores.api.QueryLog;
+import io.catscores.api.changes.Changes;
 import io.catscores.devstack.PostgresServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,7 @@ class LeaderboardStreamIT {
   @Autowired WebTestClient web;
   @Autowired QueryLog queries;
   @Autowired MeterRegistry meters;
+  @Autowired Changes changes;
   @LocalServerPort int port;
 
   private static void execute(String sql) throws SQLException {
@@ -133,7 +137,18 @@ class LeaderboardStreamIT {
     Disposable first = watch("/api/v2/games/RO/leaderboard/stream?top=1", events);
     ServerSentEvent<String> seen = next(events);
     first.dispose();
+    // "Current" is what the api has heard of: the reconnection comes once it heard this score
+    // (LiveBoard hears a change before any later subscriber); else it races the notification.
+    await("listening").atMost(Duration.ofSeconds(10)).until(changes::heard);
+    CountDownLatch heard = new CountDownLatch(1);
+    changes.subscribe(
+        change -> {
+          if (change.touches("score", 3)) {
+            heard.countDown();
+          }
+        });
     newScore("9", 3, 5_555_555);
+    assertThat(heard.await(10, TimeUnit.SECONDS)).as("the new score heard").isTrue();
     Disposable again = watch("/api/v2/games/RO/leaderboard/stream?top=1", seen.id(), events);
     try {
       ServerSentEvent<String> current = next(events);
