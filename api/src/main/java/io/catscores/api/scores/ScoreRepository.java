@@ -3,7 +3,6 @@ package io.catscores.api.scores;
 import io.catscores.api.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -73,30 +72,22 @@ class ScoreRepository {
   Flux<ScoreViews.Entry> leaderboard(
       int gameId, ScoreOrder order, PageRequest page, long total, long reach) {
     PageRequest.Rows read = page.rows(total, reach);
-    String orderBy = read.backwards() ? order.reversed : order.orderBy;
+    // The inner statement picks the rows (backwards from the end if need be); the outer one
+    // always puts them in the board's own order.
     Flux<ScoreViews.Entry> rows =
         db.sql(
                 "SELECT p.player_id, s.score, s.duration, s.first_seen_at FROM (SELECT"
                     + " s.player_uuid, s.score, s.duration, s.first_seen_at FROM score s"
                     + " WHERE s.game_id = :game ORDER BY "
-                    + orderBy
+                    + (read.backwards() ? order.reversed : order.orderBy)
                     + " LIMIT :limit OFFSET :offset) s"
                     + " JOIN player p ON p.player_uuid = s.player_uuid ORDER BY "
-                    + orderBy)
+                    + order.orderBy)
             .bind("game", gameId)
             .bind("limit", read.limit())
             .bind("offset", read.offset())
             .map(ScoreRepository::toEntry)
             .all();
-    if (read.backwards()) {
-      rows =
-          rows.collectList()
-              .flatMapIterable(
-                  list -> {
-                    Collections.reverse(list);
-                    return list;
-                  });
-    }
     return ranked(rows, page.offset());
   }
 
