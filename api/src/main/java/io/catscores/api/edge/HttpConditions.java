@@ -39,23 +39,19 @@ final class HttpConditions {
    * which answers them 406 as it would without the cache. No Accept header means anything.
    */
   static boolean acceptsJson(List<String> accept) {
-    if (accept == null) {
+    if (accept == null || isCommonJson(accept)) {
       return true;
     }
-    if (accept.size() == 1
-        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"))) {
-      return true; // what curl, Postman and most clients send: no parsing
+    List<MediaType> types = parsed(accept);
+    if (types == null) {
+      return false;
     }
-    try {
-      for (MediaType type : MediaType.parseMediaTypes(accept)) {
-        if (type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-          return true;
-        }
+    for (MediaType type : types) {
+      if (type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        return true;
       }
-      return false;
-    } catch (InvalidMediaTypeException e) {
-      return false;
     }
+    return false;
   }
 
   /**
@@ -71,15 +67,21 @@ final class HttpConditions {
     if (path.startsWith("/api/v1/")) {
       return true;
     }
-    if (accept.size() == 1
-        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"))) {
-      return false;
-    }
+    return !isCommonJson(accept) && parsed(accept) == null;
+  }
+
+  /** What curl, Postman and most clients send: read without parsing. */
+  private static boolean isCommonJson(List<String> accept) {
+    return accept.size() == 1
+        && (accept.get(0).equals("*/*") || accept.get(0).equals("application/json"));
+  }
+
+  /** The media types of an Accept header, or null when it is no list of media types. */
+  private static List<MediaType> parsed(List<String> accept) {
     try {
-      MediaType.parseMediaTypes(accept);
-      return false;
+      return MediaType.parseMediaTypes(accept);
     } catch (InvalidMediaTypeException e) {
-      return true;
+      return null;
     }
   }
 

@@ -106,14 +106,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       return URI.create("about:blank");
     }
     String path = Redact.path(rawPath);
-    try {
-      return path.equals(rawPath) ? new URI(rawPath) : new URI(null, null, path, null);
-    } catch (URISyntaxException notAUri) { // characters the server took but a URI may not hold
+    if (path.equals(rawPath)) {
       try {
-        return new URI(null, null, path, null);
-      } catch (URISyntaxException e) {
-        return URI.create("about:blank");
+        return new URI(rawPath); // as sent, escapes included
+      } catch (URISyntaxException notAUri) { // characters the server took but a URI may not hold
+        // escaped below
       }
+    }
+    try {
+      return new URI(null, null, path, null);
+    } catch (URISyntaxException e) {
+      return URI.create("about:blank");
     }
   }
 
