@@ -1,5 +1,6 @@
 package io.catscores.api.edge;
 
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -22,27 +23,31 @@ final class ApiFront implements HttpHandler {
   private final ResponseCache cache;
   private final Cors cors;
   private final MissLimiter limiter;
+  private final List<String> trustedProxies;
 
   ApiFront(
       HttpHandler webFlux,
       RequestTelemetry telemetry,
       ResponseCache cache,
       Cors cors,
-      MissLimiter limiter) {
+      MissLimiter limiter,
+      List<String> trustedProxies) {
     this.webFlux = webFlux;
     this.telemetry = telemetry;
     this.cache = cache;
     this.cors = cors;
     this.limiter = limiter;
+    this.trustedProxies = trustedProxies;
   }
 
   @Override
   public Mono<Void> handle(ServerHttpRequest sent, ServerHttpResponse response) {
+    ServerHttpRequest origin = ForwardedOrigin.of(sent, trustedProxies);
     ServerHttpRequest request =
         HttpConditions.ignoresAccept(
-                sent.getPath().value(), sent.getHeaders().get(HttpHeaders.ACCEPT))
-            ? sent.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
-            : sent;
+                origin.getPath().value(), origin.getHeaders().get(HttpHeaders.ACCEPT))
+            ? origin.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
+            : origin;
     RequestRecord record = telemetry.start(request);
     response.beforeCommit(() -> headers(request, response));
     Mono<Void> answer;

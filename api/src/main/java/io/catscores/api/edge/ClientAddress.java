@@ -13,12 +13,16 @@ final class ClientAddress {
 
   private ClientAddress() {}
 
-  static String of(ServerHttpRequest request, List<String> trustedProxies) {
+  /** The address the connection comes from, or "unknown". */
+  static String peer(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
-    String peer =
-        remote == null || remote.getAddress() == null
-            ? "unknown"
-            : remote.getAddress().getHostAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
+  }
+
+  static String of(ServerHttpRequest request, List<String> trustedProxies) {
+    String peer = peer(request);
     if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
       return peer;
     }

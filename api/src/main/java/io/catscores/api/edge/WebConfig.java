@@ -14,10 +14,15 @@ class WebConfig {
   /** {@link ApiFront} before WebFlux: telemetry for every request, cache hits answered there. */
   @Bean
   WebHttpHandlerBuilderCustomizer apiFront(
-      RequestTelemetry telemetry, ResponseCache cache, Cors cors, MissLimiter limiter) {
+      RequestTelemetry telemetry,
+      ResponseCache cache,
+      Cors cors,
+      MissLimiter limiter,
+      LimitProperties limits) {
     return builder ->
         builder.httpHandlerDecorator(
-            webFlux -> new ApiFront(webFlux, telemetry, cache, cors, limiter));
+            webFlux ->
+                new ApiFront(webFlux, telemetry, cache, cors, limiter, limits.trustedProxies()));
   }
 
   /**

@@ -28,7 +28,8 @@ class ApiFrontTest {
             new Changes(),
             meters),
         new Cors(new CorsProperties(List.of("*"))),
-        new MissLimiter(new LimitProperties(0, 1, List.of(), 1, Duration.ZERO), meters));
+        new MissLimiter(new LimitProperties(0, 1, List.of(), 1, Duration.ZERO), meters),
+        List.of());
   }
 
   private static MockServerHttpRequest get() {

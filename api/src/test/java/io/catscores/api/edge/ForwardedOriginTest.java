@@ -1,0 +1,56 @@
+package io.catscores.api.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+class ForwardedOriginTest {
+
+  private static final List<String> PROXY = List.of("10.0.0.1");
+  private static final String SENT = "http://10.0.0.9:8000/api/v2/breeds?page=2&name=a%20b";
+
+  private static String seen(String peer, List<String> trusted, String... headers) {
+    var request =
+        MockServerHttpRequest.method(HttpMethod.GET, URI.create(SENT))
+            .remoteAddress(new InetSocketAddress(peer, 4711));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    ServerHttpRequest origin = ForwardedOrigin.of(request.build(), trusted);
+    return origin.getURI().toString();
+  }
+
+  @Test
+  void aTlsTerminatingProxyNamesTheSchemeAndHostTheClientUsed() {
+    assertThat(
+            seen(
+                "10.0.0.1",
+                PROXY,
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "api.example.org"))
+        .isEqualTo("https://api.example.org/api/v2/breeds?page=2&name=a%20b");
+    assertThat(seen("10.0.0.1", PROXY, "Forwarded", "proto=https;host=api.example.org:8443"))
+        .isEqualTo("https://api.example.org:8443/api/v2/breeds?page=2&name=a%20b");
+  }
+
+  @Test
+  void nobodyElsesHeadersAreBelieved() {
+    assertThat(seen("198.51.100.7", PROXY, "X-Forwarded-Host", "evil.example")).isEqualTo(SENT);
+    assertThat(seen("10.0.0.1", List.of(), "X-Forwarded-Host", "evil.example")).isEqualTo(SENT);
+  }
+
+  @Test
+  void aValueNoUriCanHoldIsIgnored() {
+    assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Host", "a b")).isEqualTo(SENT);
+    assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Port", "eighty")).isEqualTo(SENT);
+    assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Proto", "javascript")).isEqualTo(SENT);
+  }
+}
