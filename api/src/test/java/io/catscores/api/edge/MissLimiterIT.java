@@ -1,27 +1,15 @@
 package io.catscores.api.edge;
 
-import io.catscores.api.ApiTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The per-client limit over real HTTP: cache hits never count, misses do, and behind a trusted
  * proxy (here: the test itself, 127.0.0.1) each forwarded client has its own bucket.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "api.limit.cache-misses-per-second=0.1",
-      "api.limit.cache-miss-burst=3",
-      "api.limit.trusted-proxies=127.0.0.1"
-    })
-@AutoConfigureWebTestClient
-@ContextConfiguration(initializers = ApiTestDatabase.Initializer.class)
+@BehindTrustedProxy
 class MissLimiterIT {
 
   @Autowired WebTestClient web;
