@@ -65,8 +65,14 @@ class QueriesPerRequestIT {
         .noneMatch(sql -> sql.matches("(?is).*count\\(.*\\bFROM score\\b.*"));
   }
 
+  /**
+   * One query. A change PostgreSQL reports during the burst (another test's late write, a listener
+   * reconnecting) rightly makes the answer stale, and one request then reads it again: once per
+   * change, never once per request (it failed CI once with 2 queries, one change in the window).
+   */
   @Test
   void concurrentMissesOfOneAnswerMakeOneQuery() throws Exception {
+    long before = changes.sequence();
     HttpClient http = HttpClient.newHttpClient();
     URI uri = URI.create("http://localhost:" + port + "/api/v2/games/RO/leaderboard?pageSize=13");
     List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
@@ -79,6 +85,9 @@ class QueriesPerRequestIT {
       assertThat(answer.get().statusCode()).isEqualTo(200);
       assertThat(answer.get().body()).isEqualTo(answers.get(0).get().body());
     }
-    assertThat(leaderboardQueries()).as("64 concurrent misses, one leaderboard query").hasSize(1);
+    long changed = changes.sequence() - before;
+    assertThat(leaderboardQueries())
+        .as("64 concurrent misses, one leaderboard query (+1 per change heard: %d)", changed)
+        .hasSizeBetween(1, 1 + (int) Math.min(changed, 4));
   }
 }
