@@ -1,6 +1,5 @@
 package io.catscores.api.edge;
 
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,7 +22,7 @@ final class ApiFront implements HttpHandler {
   private final ResponseCache cache;
   private final Cors cors;
   private final MissLimiter limiter;
-  private final List<String> trustedProxies;
+  private final TrustedProxies trustedProxies;
 
   ApiFront(
       HttpHandler webFlux,
@@ -31,7 +30,7 @@ final class ApiFront implements HttpHandler {
       ResponseCache cache,
       Cors cors,
       MissLimiter limiter,
-      List<String> trustedProxies) {
+      TrustedProxies trustedProxies) {
     this.webFlux = webFlux;
     this.telemetry = telemetry;
     this.cache = cache;

@@ -1,5 +1,6 @@
 package io.catscores.api.edge;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -13,17 +14,16 @@ final class ClientAddress {
 
   private ClientAddress() {}
 
-  /** The address the connection comes from, or "unknown". */
-  static String peer(ServerHttpRequest request) {
+  /** The address the connection comes from, or null. */
+  static InetAddress peer(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
+    return remote == null ? null : remote.getAddress();
   }
 
-  static String of(ServerHttpRequest request, List<String> trustedProxies) {
-    String peer = peer(request);
-    if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
+  static String of(ServerHttpRequest request, TrustedProxies trustedProxies) {
+    InetAddress address = peer(request);
+    String peer = address == null ? "unknown" : address.getHostAddress();
+    if (trustedProxies.isEmpty() || !trustedProxies.contains(address)) {
       return peer;
     }
     List<String> forwarded = request.getHeaders().get("X-Forwarded-For");

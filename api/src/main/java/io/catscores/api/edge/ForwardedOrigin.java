@@ -21,7 +21,7 @@ final class ForwardedOrigin {
 
   private ForwardedOrigin() {}
 
-  static ServerHttpRequest of(ServerHttpRequest request, List<String> trustedProxies) {
+  static ServerHttpRequest of(ServerHttpRequest request, TrustedProxies trustedProxies) {
     if (trustedProxies.isEmpty() || !trustedProxies.contains(ClientAddress.peer(request))) {
       return request;
     }

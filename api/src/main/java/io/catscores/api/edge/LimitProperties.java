@@ -13,10 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheMissesPerSecond {@code API_LIMIT_MISSES_PER_SECOND}: requests per second one client
  *     may send that the response cache cannot answer; 0 turns the limit off
  * @param cacheMissBurst {@code API_LIMIT_MISS_BURST}: how many such requests it may send at once
- * @param trustedProxies {@code API_TRUSTED_PROXIES}: addresses of proxies in front of the api whose
- *     {@code X-Forwarded-For} names the client, and whose {@code X-Forwarded-Proto/Host/Port} or
- *     {@code Forwarded} name the scheme and host the client used (ForwardedOrigin); nobody else's
- *     are believed
+ * @param trustedProxies {@code API_TRUSTED_PROXIES}: addresses or networks (CIDR, {@code
+ *     10.0.0.0/8}) of proxies in front of the api whose {@code X-Forwarded-For} names the client,
+ *     and whose {@code X-Forwarded-Proto/Host/Port} or {@code Forwarded} name the scheme and host
+ *     the client used (ForwardedOrigin); nobody else's are believed
  * @param maxInFlight {@code API_MAX_IN_FLIGHT}: requests handled beyond the cache at once, all
  *     clients together; more get a fast 503 instead of queueing for the database; 0 = no bound
  * @param refusalDelay {@code API_LIMIT_REFUSAL_DELAY}: how long a 429 is held before it is sent, so
@@ -30,4 +30,11 @@ record LimitProperties(
     @Min(1) int cacheMissBurst,
     @NotNull List<String> trustedProxies,
     @Min(0) int maxInFlight,
-    @NotNull Duration refusalDelay) {}
+    @NotNull Duration refusalDelay) {
+
+  LimitProperties {
+    if (trustedProxies != null) {
+      TrustedProxies.of(trustedProxies); // an entry that is no address or network stops start-up
+    }
+  }
+}

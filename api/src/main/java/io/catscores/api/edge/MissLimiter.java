@@ -25,12 +25,14 @@ class MissLimiter {
 
   private final TokenBuckets buckets;
   private final LimitProperties limits;
+  private final TrustedProxies proxies;
   private final Semaphore inFlight;
   private final Counter rateLimited;
   private final Counter overloaded;
 
   MissLimiter(LimitProperties limits, MeterRegistry meters) {
     this.limits = limits;
+    this.proxies = TrustedProxies.of(limits.trustedProxies());
     this.buckets =
         limits.cacheMissesPerSecond() > 0
             ? new TokenBuckets(limits.cacheMissesPerSecond(), limits.cacheMissBurst(), 100_000)
@@ -57,7 +59,7 @@ class MissLimiter {
       return null;
     }
     if (buckets != null) {
-      long wait = buckets.take(ClientAddress.of(request, limits.trustedProxies()));
+      long wait = buckets.take(ClientAddress.of(request, proxies));
       if (wait > 0) {
         rateLimited.increment();
         record.route("RATE_LIMITED");

@@ -22,7 +22,13 @@ class WebConfig {
     return builder ->
         builder.httpHandlerDecorator(
             webFlux ->
-                new ApiFront(webFlux, telemetry, cache, cors, limiter, limits.trustedProxies()));
+                new ApiFront(
+                    webFlux,
+                    telemetry,
+                    cache,
+                    cors,
+                    limiter,
+                    TrustedProxies.of(limits.trustedProxies())));
   }
 
   /**

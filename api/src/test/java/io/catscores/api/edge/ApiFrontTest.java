@@ -29,7 +29,7 @@ class ApiFrontTest {
             meters),
         new Cors(new CorsProperties(List.of("*"))),
         new MissLimiter(new LimitProperties(0, 1, List.of(), 1, Duration.ZERO), meters),
-        List.of());
+        TrustedProxies.of(List.of()));
   }
 
   private static MockServerHttpRequest get() {

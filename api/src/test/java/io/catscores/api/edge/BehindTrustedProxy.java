@@ -10,9 +10,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The api over real HTTP behind a trusted proxy (the test itself, 127.0.0.1) with a tight
- * per-client miss limit; one context for every test class so annotated (MissLimiterIT,
- * ForwardedOriginIT).
+ * The api over real HTTP behind a trusted proxy (the test itself, in the trusted network
+ * 127.0.0.0/8) with a tight per-client miss limit; one context for every test class so annotated
+ * (MissLimiterIT, ForwardedOriginIT).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "api.limit.cache-misses-per-second=0.1",
       "api.limit.cache-miss-burst=3",
-      "api.limit.trusted-proxies=127.0.0.1"
+      "api.limit.trusted-proxies=127.0.0.0/8"
     })
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = ApiTestDatabase.Initializer.class)

@@ -21,27 +21,32 @@ class ClientAddressTest {
 
   @Test
   void thePeerWhenNoProxyIsTrusted() {
-    assertThat(ClientAddress.of(from("198.51.100.7", "203.0.113.1"), List.of()))
+    assertThat(ClientAddress.of(from("198.51.100.7", "203.0.113.1"), TrustedProxies.of(List.of())))
         .isEqualTo("198.51.100.7");
   }
 
   @Test
   void aClientCannotChooseItsKeyBySendingTheHeader() {
-    assertThat(ClientAddress.of(from("198.51.100.7", "203.0.113.1"), List.of("10.0.0.1")))
+    assertThat(
+            ClientAddress.of(
+                from("198.51.100.7", "203.0.113.1"), TrustedProxies.of(List.of("10.0.0.1"))))
         .isEqualTo("198.51.100.7");
   }
 
   @Test
   void theEntryTheTrustedProxyAddedNotWhatTheClientSent() {
     // The client forged "1.2.3.4"; the trusted proxy appended the address it saw.
-    assertThat(ClientAddress.of(from("10.0.0.1", "1.2.3.4, 203.0.113.9"), List.of("10.0.0.1")))
+    assertThat(
+            ClientAddress.of(
+                from("10.0.0.1", "1.2.3.4, 203.0.113.9"), TrustedProxies.of(List.of("10.0.0.1"))))
         .isEqualTo("203.0.113.9");
     // Two trusted proxies in a row, in two header lines.
     assertThat(
             ClientAddress.of(
                 from("10.0.0.1", "1.2.3.4, 203.0.113.9", "10.0.0.2"),
-                List.of("10.0.0.1", "10.0.0.2")))
+                TrustedProxies.of(List.of("10.0.0.1", "10.0.0.2"))))
         .isEqualTo("203.0.113.9");
-    assertThat(ClientAddress.of(from("10.0.0.1"), List.of("10.0.0.1"))).isEqualTo("10.0.0.1");
+    assertThat(ClientAddress.of(from("10.0.0.1"), TrustedProxies.of(List.of("10.0.0.1"))))
+        .isEqualTo("10.0.0.1");
   }
 }

@@ -22,7 +22,7 @@ class ForwardedOriginTest {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    ServerHttpRequest origin = ForwardedOrigin.of(request.build(), trusted);
+    ServerHttpRequest origin = ForwardedOrigin.of(request.build(), TrustedProxies.of(trusted));
     return origin.getURI().toString();
   }
 
