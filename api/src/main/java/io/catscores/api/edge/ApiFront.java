@@ -22,7 +22,7 @@ final class ApiFront implements HttpHandler {
   private final ResponseCache cache;
   private final Cors cors;
   private final MissLimiter limiter;
-  private final TrustedProxies trustedProxies;
+  private final ForwardedOrigin forwarded;
 
   ApiFront(
       HttpHandler webFlux,
@@ -36,12 +36,12 @@ final class ApiFront implements HttpHandler {
     this.cache = cache;
     this.cors = cors;
     this.limiter = limiter;
-    this.trustedProxies = trustedProxies;
+    this.forwarded = new ForwardedOrigin(trustedProxies);
   }
 
   @Override
   public Mono<Void> handle(ServerHttpRequest sent, ServerHttpResponse response) {
-    ServerHttpRequest origin = ForwardedOrigin.of(sent, trustedProxies);
+    ServerHttpRequest origin = forwarded.of(sent);
     ServerHttpRequest request =
         HttpConditions.ignoresAccept(
                 origin.getPath().value(), origin.getHeaders().get(HttpHeaders.ACCEPT))

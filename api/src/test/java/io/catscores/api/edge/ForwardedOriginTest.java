@@ -22,7 +22,7 @@ class ForwardedOriginTest {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    ServerHttpRequest origin = ForwardedOrigin.of(request.build(), TrustedProxies.of(trusted));
+    ServerHttpRequest origin = new ForwardedOrigin(TrustedProxies.of(trusted)).of(request.build());
     return origin.getURI().toString();
   }
 
@@ -52,5 +52,28 @@ class ForwardedOriginTest {
     assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Host", "a b")).isEqualTo(SENT);
     assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Port", "eighty")).isEqualTo(SENT);
     assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Proto", "javascript")).isEqualTo(SENT);
+  }
+
+  /** What a proxy's headers name is worked out once; each request keeps its own path and query. */
+  @Test
+  void oneProxysOriginServesEveryPathAndNoUntrustedPeer() {
+    ForwardedOrigin forwarded = new ForwardedOrigin(TrustedProxies.of(PROXY));
+    for (String path : List.of("/api/v2/origins", "/api/v2/breeds?page=3", "/api/v2/origins")) {
+      var request =
+          MockServerHttpRequest.method(HttpMethod.GET, URI.create("http://10.0.0.9:8000" + path))
+              .remoteAddress(new InetSocketAddress("10.0.0.1", 4711))
+              .header("X-Forwarded-Proto", "https")
+              .header("X-Forwarded-Host", "api.example.org")
+              .build();
+      assertThat(forwarded.of(request).getURI().toString())
+          .isEqualTo("https://api.example.org" + path);
+    }
+    var untrusted =
+        MockServerHttpRequest.method(HttpMethod.GET, URI.create(SENT))
+            .remoteAddress(new InetSocketAddress("198.51.100.7", 4711))
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "api.example.org")
+            .build();
+    assertThat(forwarded.of(untrusted).getURI().toString()).isEqualTo(SENT);
   }
 }
