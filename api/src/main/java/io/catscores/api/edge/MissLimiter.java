@@ -30,9 +30,9 @@ class MissLimiter {
   private final Counter rateLimited;
   private final Counter overloaded;
 
-  MissLimiter(LimitProperties limits, MeterRegistry meters) {
+  MissLimiter(LimitProperties limits, TrustedProxies proxies, MeterRegistry meters) {
     this.limits = limits;
-    this.proxies = TrustedProxies.of(limits.trustedProxies());
+    this.proxies = proxies;
     this.buckets =
         limits.cacheMissesPerSecond() > 0
             ? new TokenBuckets(limits.cacheMissesPerSecond(), limits.cacheMissBurst(), 100_000)

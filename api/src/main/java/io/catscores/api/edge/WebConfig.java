@@ -18,17 +18,16 @@ class WebConfig {
       ResponseCache cache,
       Cors cors,
       MissLimiter limiter,
-      LimitProperties limits) {
+      TrustedProxies proxies) {
     return builder ->
         builder.httpHandlerDecorator(
-            webFlux ->
-                new ApiFront(
-                    webFlux,
-                    telemetry,
-                    cache,
-                    cors,
-                    limiter,
-                    TrustedProxies.of(limits.trustedProxies())));
+            webFlux -> new ApiFront(webFlux, telemetry, cache, cors, limiter, proxies));
+  }
+
+  /** Read once, for the client's address (MissLimiter) and the origin it used (ApiFront). */
+  @Bean
+  TrustedProxies trustedProxies(LimitProperties limits) {
+    return TrustedProxies.of(limits.trustedProxies());
   }
 
   /**

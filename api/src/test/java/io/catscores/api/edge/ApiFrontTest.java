@@ -28,7 +28,10 @@ class ApiFrontTest {
             new Changes(),
             meters),
         new Cors(new CorsProperties(List.of("*"))),
-        new MissLimiter(new LimitProperties(0, 1, List.of(), 1, Duration.ZERO), meters),
+        new MissLimiter(
+            new LimitProperties(0, 1, List.of(), 1, Duration.ZERO),
+            TrustedProxies.of(List.of()),
+            meters),
         TrustedProxies.of(List.of()));
   }
 

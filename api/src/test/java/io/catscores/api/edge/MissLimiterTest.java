@@ -17,7 +17,9 @@ class MissLimiterTest {
 
   private MissLimiter limiter(double perSecond, int burst, int maxInFlight) {
     return new MissLimiter(
-        new LimitProperties(perSecond, burst, List.of(), maxInFlight, Duration.ZERO), meters);
+        new LimitProperties(perSecond, burst, List.of(), maxInFlight, Duration.ZERO),
+        TrustedProxies.of(List.of()),
+        meters);
   }
 
   private static MockServerHttpRequest get(String path, String client) {
