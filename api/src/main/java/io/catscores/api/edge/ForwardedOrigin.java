@@ -10,7 +10,7 @@ import org.springframework.web.util.ForwardedHeaderUtils;
 
 /**
  * The scheme and host a client used, when a trusted proxy ({@code API_TRUSTED_PROXIES}) says so in
- * {@code Forwarded} or {@code X-Forwarded-Proto/Host/Port}: behind a TLS-terminating ingress a
+ * {@code Forwarded} or {@code X-Forwarded-Proto/Host/Port/Ssl}: behind a TLS-terminating ingress a
  * page's {@code Link} then says {@code https://the-public-host/…}, not {@code http://} and the
  * address the proxy dialled. From anyone else these headers are ignored, as is a value no URI can
  * hold. The response cache keys answers by the resulting scheme and host, so one client's headers
@@ -23,9 +23,11 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  */
 final class ForwardedOrigin {
 
+  /** What ForwardedHeaderUtils reads: a proxy may say TLS only with "X-Forwarded-Ssl: on". */
   private static final String[] HEADERS = {
-    "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port"
+    "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Ssl"
   };
+
   private static final int MAX_REMEMBERED = 1024; // a client may vary what its proxy forwards
 
   private final TrustedProxies trustedProxies;

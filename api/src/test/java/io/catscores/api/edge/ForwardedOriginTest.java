@@ -41,6 +41,13 @@ class ForwardedOriginTest {
         .isEqualTo("https://api.example.org:8443/api/v2/breeds?page=2&name=a%20b");
   }
 
+  /** Some proxies say TLS only with {@code X-Forwarded-Ssl: on}, which Spring reads too. */
+  @Test
+  void aProxyThatSaysOnlyXForwardedSslOnMeansHttps() {
+    assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Ssl", "on"))
+        .isEqualTo("https://10.0.0.9/api/v2/breeds?page=2&name=a%20b");
+  }
+
   @Test
   void nobodyElsesHeadersAreBelieved() {
     assertThat(seen("198.51.100.7", PROXY, "X-Forwarded-Host", "evil.example")).isEqualTo(SENT);
