@@ -2,6 +2,7 @@ package io.catscores.api.edge;
 
 import io.catscores.common.TokenBuckets;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -38,8 +39,24 @@ class MissLimiter {
             ? new TokenBuckets(limits.cacheMissesPerSecond(), limits.cacheMissBurst(), 100_000)
             : null;
     this.inFlight = limits.maxInFlight() > 0 ? new Semaphore(limits.maxInFlight()) : null;
+    if (inFlight != null) {
+      gauges(meters, limits.maxInFlight(), inFlight);
+    }
     this.rateLimited = refusals(meters, "rate_limited");
     this.overloaded = refusals(meters, "overloaded");
+  }
+
+  /**
+   * How close the api is to refusing with 503: what is past the cache now (background reads of
+   * stale answers included), and the most it takes. LiveCacheIT waits on the first.
+   */
+  private static void gauges(MeterRegistry meters, int max, Semaphore permits) {
+    Gauge.builder("api.limit.in.flight", permits, p -> max - p.availablePermits())
+        .description("Requests past the response cache at the handlers now (503 beyond the max)")
+        .register(meters);
+    Gauge.builder("api.limit.max.in.flight", () -> max)
+        .description("API_MAX_IN_FLIGHT: requests past the cache taken at once")
+        .register(meters);
   }
 
   private static Counter refusals(MeterRegistry meters, String reason) {

@@ -71,7 +71,10 @@ class MissLimiterTest {
     MockServerHttpResponse full = refused(limiter, get("/api/v2/origins", "192.0.2.3"));
     assertThat(full.getStatusCode().value()).isEqualTo(503);
     assertThat(full.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    assertThat(meters.get("api.limit.in.flight").gauge().value()).isEqualTo(2);
+    assertThat(meters.get("api.limit.max.in.flight").gauge().value()).isEqualTo(2);
     limiter.release(one);
+    assertThat(meters.get("api.limit.in.flight").gauge().value()).isEqualTo(1);
     assertThat(refused(limiter, get("/api/v2/origins", "192.0.2.3"))).isNull();
   }
 
