@@ -3,6 +3,7 @@ package io.catscores.api.edge;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -12,9 +13,10 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  * The scheme and host a client used, when a trusted proxy ({@code API_TRUSTED_PROXIES}) says so in
  * {@code Forwarded} or {@code X-Forwarded-Proto/Host/Port/Ssl}: behind a TLS-terminating ingress a
  * page's {@code Link} then says {@code https://the-public-host/…}, not {@code http://} and the
- * address the proxy dialled. From anyone else these headers are ignored, as is a value no URI can
- * hold. The response cache keys answers by the resulting scheme and host, so one client's headers
- * never decide another's Links (ForwardedOriginTest, ForwardedOriginIT).
+ * address the proxy dialled; and the path it serves the api under, from {@code X-Forwarded-Prefix}.
+ * From anyone else these headers are ignored, as is a value no URI can hold. The response cache
+ * keys answers by the resulting scheme, host and prefix, so one client's headers never decide
+ * another's Links (ForwardedOriginTest, ForwardedOriginIT).
  *
  * <p>A proxy sends the same few values on every request, so what they name is worked out once per
  * combination, and the request is wrapped, not copied with its headers: once warm, a cache hit
@@ -23,10 +25,21 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  */
 final class ForwardedOrigin {
 
-  /** What ForwardedHeaderUtils reads: a proxy may say TLS only with "X-Forwarded-Ssl: on". */
+  private static final String PREFIX = "X-Forwarded-Prefix";
+
+  /** What ForwardedHeaderUtils reads (TLS may be said only by "X-Forwarded-Ssl: on"); a prefix. */
   private static final String[] HEADERS = {
-    "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Ssl"
+    "Forwarded",
+    "X-Forwarded-Proto",
+    "X-Forwarded-Host",
+    "X-Forwarded-Port",
+    "X-Forwarded-Ssl",
+    PREFIX
   };
+
+  /** Path segments of unreserved characters, no dot segment: nothing else is put before a path. */
+  private static final Pattern SAFE_PREFIX =
+      Pattern.compile("(/(?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+)+");
 
   private static final int MAX_REMEMBERED = 1024; // a client may vary what its proxy forwards
 
@@ -85,6 +98,15 @@ final class ForwardedOrigin {
     if (!"http".equals(scheme) && !"https".equals(scheme) || seen.getRawAuthority() == null) {
       return "";
     }
-    return scheme + "://" + seen.getRawAuthority();
+    return scheme + "://" + seen.getRawAuthority() + prefix(headers.getFirst(PREFIX));
+  }
+
+  /** The path an ingress serves the api under and strips, without a trailing slash; else "". */
+  private static String prefix(String value) {
+    if (value == null) {
+      return "";
+    }
+    String prefix = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    return SAFE_PREFIX.matcher(prefix).matches() ? prefix : "";
   }
 }

@@ -86,8 +86,9 @@ class ResponseCache {
   /**
    * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
    * /api/v2 that accept JSON, streams excepted; the trailing slash is ignored, as the routes ignore
-   * it. The host the request named is part of it: a page's Link names it, and one client's Host
-   * header must not decide where another client's Link points (ResponseCacheIT).
+   * it. The scheme, host and path prefix the request named are part of it: a page's Link names
+   * them, and one client's Host header must not decide where another client's Link points
+   * (ResponseCacheIT, ForwardedOriginIT).
    */
   static String key(ServerHttpRequest request) {
     String path = request.getPath().value();
@@ -97,11 +98,20 @@ class ResponseCache {
         || !HttpConditions.acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
       return null;
     }
+    URI uri = request.getURI();
+    String raw = uri.getRawPath(); // a trusted proxy's X-Forwarded-Prefix, then the path
+    String prefix = raw.endsWith(path) ? raw.substring(0, raw.length() - path.length()) : raw;
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    URI uri = request.getURI();
-    return path + "?" + uri.getRawQuery() + " " + uri.getScheme() + "://" + uri.getRawAuthority();
+    return path
+        + "?"
+        + uri.getRawQuery()
+        + " "
+        + uri.getScheme()
+        + "://"
+        + uri.getRawAuthority()
+        + prefix;
   }
 
   /** The number to give {@link #store} for an answer whose reading starts now. */

@@ -35,6 +35,15 @@ class ForwardedOriginIT {
         .doesNotContain("example.org");
   }
 
+  /** Served under a path by the proxy: that path in every Link, and only for its clients. */
+  @Test
+  void linksKeepThePathPrefixTheProxyServesTheApiUnder() {
+    assertThat(linkFor("198.51.100.22", "X-Forwarded-Prefix", "/catscores"))
+        .startsWith("<http://localhost:" + port + "/catscores/api/v2/games/BO/leaderboard?");
+    assertThat(linkFor("198.51.100.23"))
+        .startsWith("<http://localhost:" + port + "/api/v2/games/BO/leaderboard?");
+  }
+
   private String linkFor(String client, String... headers) {
     var request = web.get().uri(PAGE).header("X-Forwarded-For", client);
     for (int i = 0; i < headers.length; i += 2) {

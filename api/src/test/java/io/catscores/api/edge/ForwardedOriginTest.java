@@ -48,6 +48,28 @@ class ForwardedOriginTest {
         .isEqualTo("https://10.0.0.9/api/v2/breeds?page=2&name=a%20b");
   }
 
+  /** An ingress that serves the api under a path and strips it says so in X-Forwarded-Prefix. */
+  @Test
+  void aProxysPathPrefixComesBeforeThePath() {
+    assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Prefix", "/cats/v"))
+        .isEqualTo("http://10.0.0.9:8000/cats/v/api/v2/breeds?page=2&name=a%20b");
+    assertThat(
+            seen(
+                "10.0.0.1",
+                PROXY,
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "api.example.org",
+                "X-Forwarded-Prefix",
+                "/catscores/"))
+        .isEqualTo("https://api.example.org/catscores/api/v2/breeds?page=2&name=a%20b");
+    for (String odd : List.of("catscores", "/a b", "/../admin", "/a//b", "/a,/b", "/%2e%2e", "/")) {
+      assertThat(seen("10.0.0.1", PROXY, "X-Forwarded-Prefix", odd)).as(odd).isEqualTo(SENT);
+    }
+    assertThat(seen("198.51.100.7", PROXY, "X-Forwarded-Prefix", "/evil")).isEqualTo(SENT);
+  }
+
   @Test
   void nobodyElsesHeadersAreBelieved() {
     assertThat(seen("198.51.100.7", PROXY, "X-Forwarded-Host", "evil.example")).isEqualTo(SENT);
