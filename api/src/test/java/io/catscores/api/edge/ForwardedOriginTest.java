@@ -57,10 +57,8 @@ class ForwardedOriginTest {
             seen(
                 "10.0.0.1",
                 PROXY,
-                "X-Forwarded-Proto",
-                "https",
-                "X-Forwarded-Host",
-                "api.example.org",
+                "Forwarded",
+                "proto=https;host=api.example.org",
                 "X-Forwarded-Prefix",
                 "/catscores/"))
         .isEqualTo("https://api.example.org/catscores/api/v2/breeds?page=2&name=a%20b");
