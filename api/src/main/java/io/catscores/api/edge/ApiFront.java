@@ -41,12 +41,14 @@ final class ApiFront implements HttpHandler {
 
   @Override
   public Mono<Void> handle(ServerHttpRequest sent, ServerHttpResponse response) {
-    ServerHttpRequest origin = forwarded.of(sent);
-    ServerHttpRequest request =
+    // Accept first: mutate() rebuilds the path from the URI, and ForwardedOrigin's URI may carry
+    // a proxy's path prefix, which no route has (ForwardedOriginIT).
+    ServerHttpRequest plain =
         HttpConditions.ignoresAccept(
-                origin.getPath().value(), origin.getHeaders().get(HttpHeaders.ACCEPT))
-            ? origin.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
-            : origin;
+                sent.getPath().value(), sent.getHeaders().get(HttpHeaders.ACCEPT))
+            ? sent.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
+            : sent;
+    ServerHttpRequest request = forwarded.of(plain);
     RequestRecord record = telemetry.start(request);
     response.beforeCommit(() -> headers(request, response));
     Mono<Void> answer;

@@ -44,6 +44,23 @@ class ForwardedOriginIT {
         .startsWith("<http://localhost:" + port + "/api/v2/games/BO/leaderboard?");
   }
 
+  /** The prefix is only for Links: routes still match the path the api was sent (v1 included). */
+  @Test
+  void aPrefixedRequestReachesItsRoute() {
+    for (String accept : new String[] {"application/json", "json", "text/html, */*;q=0.1"}) {
+      for (String uri : new String[] {"/api/v1/breeds/abys", "/api/v2/breeds/abys"}) {
+        web.get()
+            .uri(uri)
+            .header("X-Forwarded-For", "198.51.100.24")
+            .header("X-Forwarded-Prefix", "/catscores")
+            .header("Accept", accept)
+            .exchange()
+            .expectStatus()
+            .isOk();
+      }
+    }
+  }
+
   private String linkFor(String client, String... headers) {
     var request = web.get().uri(PAGE).header("X-Forwarded-For", client);
     for (int i = 0; i < headers.length; i += 2) {
