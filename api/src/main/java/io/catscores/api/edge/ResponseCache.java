@@ -8,7 +8,6 @@ import io.catscores.api.changes.Changes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -83,37 +81,6 @@ class ResponseCache {
         .register(meters);
   }
 
-  /**
-   * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
-   * /api/v2 that accept JSON, streams excepted; the trailing slash is ignored, as the routes ignore
-   * it. The scheme, host and path prefix the request named are part of it: a page's Link names
-   * them, and one client's Host header must not decide where another client's Link points
-   * (ResponseCacheIT, ForwardedOriginIT).
-   */
-  static String key(ServerHttpRequest request) {
-    String path = request.getPath().value();
-    if (request.getMethod() != HttpMethod.GET
-        || !(path.startsWith("/api/v2/") || path.startsWith("/api/v1/"))
-        || StreamPaths.isStream(path)
-        || !HttpConditions.acceptsJson(request.getHeaders().get(HttpHeaders.ACCEPT))) {
-      return null;
-    }
-    URI uri = request.getURI();
-    String raw = uri.getRawPath(); // a trusted proxy's X-Forwarded-Prefix, then the path
-    String prefix = raw.endsWith(path) ? raw.substring(0, raw.length() - path.length()) : raw;
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    return path
-        + "?"
-        + uri.getRawQuery()
-        + " "
-        + uri.getScheme()
-        + "://"
-        + uri.getRawAuthority()
-        + prefix;
-  }
-
   /** The number to give {@link #store} for an answer whose reading starts now. */
   long mark() {
     return recent.mark();
@@ -130,7 +97,7 @@ class ResponseCache {
       ServerHttpResponse response,
       RequestRecord record,
       Function<ServerHttpResponse, Mono<Void>> handlers) {
-    String key = key(request);
+    String key = CacheKey.of(request);
     if (key == null) {
       return handlers.apply(response);
     }

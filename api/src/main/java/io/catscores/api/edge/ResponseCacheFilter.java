@@ -35,7 +35,7 @@ class ResponseCacheFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     RequestRecord record = RequestRecord.of(exchange);
-    String key = ResponseCache.key(exchange.getRequest());
+    String key = CacheKey.of(exchange.getRequest());
     if (key == null || record == null) { // not cacheable, or not through ApiFront
       return chain.filter(exchange);
     }

@@ -62,7 +62,7 @@ class ResponseCacheTest {
     headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
     var answer =
         new ResponseCache.Stored(
-            ResponseCache.key(request),
+            CacheKey.of(request),
             mark,
             200,
             body.getBytes(StandardCharsets.UTF_8),
