@@ -1,5 +1,6 @@
 package io.catscores.api.edge;
 
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.server.WebFilter;
+import reactor.netty.NettyPipeline;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
@@ -22,6 +24,20 @@ class WebConfig {
     return builder ->
         builder.httpHandlerDecorator(
             webFlux -> new ApiFront(webFlux, telemetry, cache, cors, limiter, proxies));
+  }
+
+  /** Odd characters in a request line are escaped before Spring parses its URI. */
+  @Bean
+  NettyServerCustomizer requestTargetRepair() {
+    return server ->
+        server.doOnChannelInit(
+            (observer, channel, address) ->
+                channel
+                    .pipeline()
+                    .addAfter(
+                        NettyPipeline.HttpCodec,
+                        "catscores.requestTargetRepair",
+                        RequestTargetRepair.INSTANCE));
   }
 
   /** Read once, for the client's address (MissLimiter) and the origin it used (ApiFront). */
