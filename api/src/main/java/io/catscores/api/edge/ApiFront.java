@@ -41,13 +41,7 @@ final class ApiFront implements HttpHandler {
 
   @Override
   public Mono<Void> handle(ServerHttpRequest sent, ServerHttpResponse response) {
-    // Accept first: mutate() rebuilds the path from the URI, and ForwardedOrigin's URI may carry
-    // a proxy's path prefix, which no route has (ForwardedOriginIT).
-    ServerHttpRequest plain =
-        HttpConditions.ignoresAccept(
-                sent.getPath().value(), sent.getHeaders().get(HttpHeaders.ACCEPT))
-            ? sent.mutate().headers(headers -> headers.remove(HttpHeaders.ACCEPT)).build()
-            : sent;
+    ServerHttpRequest plain = normalized(sent);
     ServerHttpRequest request = forwarded.of(plain);
     RequestRecord record = telemetry.start(request);
     response.beforeCommit(() -> headers(request, response));
@@ -64,6 +58,32 @@ final class ApiFront implements HttpHandler {
       answer = Mono.error(e);
     }
     return answer.doFinally(signal -> telemetry.finish(record, request, response, signal));
+  }
+
+  /**
+   * The request as the routes read it. The Flask API answered /api/v1/breeds/ and /api/v1/breeds
+   * alike, and its health check was /healthz/: one trailing slash is dropped under /api/ and
+   * /healthz/, without a redirect (V1ContractIT). An Accept the api ignores is dropped ({@link
+   * HttpConditions#ignoresAccept}). Both before {@link ForwardedOrigin}: mutate() rebuilds the path
+   * from the URI, which may carry a proxy's path prefix no route has (ForwardedOriginIT). Nothing
+   * after this may mutate() the request's path.
+   */
+  private static ServerHttpRequest normalized(ServerHttpRequest sent) {
+    String path = sent.getPath().value();
+    boolean slash =
+        path.endsWith("/") && (path.startsWith("/api/") || path.startsWith("/healthz/"));
+    boolean accept = HttpConditions.ignoresAccept(path, sent.getHeaders().get(HttpHeaders.ACCEPT));
+    if (!slash && !accept) {
+      return sent;
+    }
+    ServerHttpRequest.Builder builder = sent.mutate();
+    if (slash) {
+      builder.path(path.substring(0, path.length() - 1));
+    }
+    if (accept) {
+      builder.headers(headers -> headers.remove(HttpHeaders.ACCEPT));
+    }
+    return builder.build();
   }
 
   /**

@@ -4,10 +4,6 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.filter.reactive.UrlHandlerFilter;
-import org.springframework.web.server.WebFilter;
 import reactor.netty.NettyPipeline;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,15 +40,5 @@ class WebConfig {
   @Bean
   TrustedProxies trustedProxies(LimitProperties limits) {
     return TrustedProxies.of(limits.trustedProxies());
-  }
-
-  /**
-   * The Flask API answered /api/v1/breeds/ and /api/v1/breeds alike, and its health check was
-   * /healthz/; keep both spellings working, without a redirect, for every endpoint (V1ContractIT).
-   */
-  @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  WebFilter trailingSlash() {
-    return UrlHandlerFilter.trailingSlashHandler("/api/**", "/healthz/**").mutateRequest().build();
   }
 }

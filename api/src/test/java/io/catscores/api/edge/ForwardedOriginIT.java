@@ -44,14 +44,21 @@ class ForwardedOriginIT {
         .startsWith("<http://localhost:" + port + "/api/v2/games/BO/leaderboard?");
   }
 
-  /** The prefix is only for Links: routes still match the path the api was sent (v1 included). */
+  /**
+   * The prefix is only for Links: routes still match the path the api was sent (v1 included, a
+   * trailing slash too).
+   */
   @Test
   void aPrefixedRequestReachesItsRoute() {
+    int client = 30; // one client per request: MissLimiterIT's per-client limit is on here
     for (String accept : new String[] {"application/json", "json", "text/html, */*;q=0.1"}) {
-      for (String uri : new String[] {"/api/v1/breeds/abys", "/api/v2/breeds/abys"}) {
+      for (String uri :
+          new String[] {
+            "/api/v1/breeds/abys", "/api/v2/breeds/abys", "/api/v1/breeds/", "/api/v2/origins/"
+          }) {
         web.get()
             .uri(uri)
-            .header("X-Forwarded-For", "198.51.100.24")
+            .header("X-Forwarded-For", "198.51.100." + client++)
             .header("X-Forwarded-Prefix", "/catscores")
             .header("Accept", accept)
             .exchange()
