@@ -12,10 +12,10 @@ final class CacheKey {
 
   /**
    * The cache key of a request whose answer may be cached, else null: GETs under /api/v1 and
-   * /api/v2 that accept JSON, streams excepted; the trailing slash is ignored, as the routes ignore
-   * it. The scheme, host and path prefix the request named are part of it: a page's Link names
-   * them, and one client's Host header must not decide where another client's Link points
-   * (ResponseCacheIT, ForwardedOriginIT).
+   * /api/v2 that accept JSON, streams excepted. The path is the one the routes read: ApiFront
+   * already dropped its trailing slash, and drops only one. The scheme, host and path prefix the
+   * request named are part of it: a page's Link names them, and one client's Host header must not
+   * decide where another client's Link points (ResponseCacheIT, ForwardedOriginIT).
    */
   static String of(ServerHttpRequest request) {
     String path = request.getPath().value();
@@ -28,9 +28,6 @@ final class CacheKey {
     URI uri = request.getURI();
     String raw = uri.getRawPath(); // a trusted proxy's X-Forwarded-Prefix, then the path
     String prefix = raw.endsWith(path) ? raw.substring(0, raw.length() - path.length()) : raw;
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
     return path
         + "?"
         + uri.getRawQuery()

@@ -3,10 +3,12 @@ package io.catscores.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.catscores.api.ApiIT;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +23,7 @@ class ErrorsIT {
 
   @Autowired WebTestClient web;
   @Autowired DatabaseClient db;
+  @LocalServerPort int port;
 
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
@@ -79,6 +82,18 @@ class ErrorsIT {
           .jsonPath("$.id")
           .isEqualTo("abys");
     }
+  }
+
+  /**
+   * One trailing slash is dropped (V1ContractIT), never two: whether the answer is cached or not.
+   */
+  @Test
+  void twoTrailingSlashesAreAnUnknownPathCachedOrNot() {
+    web.get().uri("/api/v2/breeds/abys").exchange().expectStatus().isOk();
+    web.get().uri("/api/v2/breeds/abys/").exchange().expectStatus().isOk();
+    // A URI, not a template: the template would fold the two slashes into one.
+    URI twoSlashes = URI.create("http://localhost:" + port + "/api/v2/breeds/abys//");
+    web.get().uri(twoSlashes).exchange().expectStatus().isNotFound();
   }
 
   @Test
