@@ -20,7 +20,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -55,6 +57,25 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "5");
     return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+  }
+
+  /**
+   * An unknown path: the detail in the client's terms, not Spring's ("No static resource
+   * api/v3/breeds.", which names how the api looks paths up); ErrorsIT.
+   */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+      ResponseStatusException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    if (e instanceof NoResourceFoundException) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              status, "No such path. The api's paths are listed in /api/openapi.json.");
+      return handleExceptionInternal(e, problem, headers, status, exchange);
+    }
+    return super.handleResponseStatusException(e, headers, status, exchange);
   }
 
   @Override

@@ -96,6 +96,7 @@ class ErrorsIT {
     web.get().uri(twoSlashes).exchange().expectStatus().isNotFound();
   }
 
+  /** The detail says what is wrong in the client's terms, not Spring's ("No static resource"). */
   @Test
   void unknownPathsAre404ProblemJson() {
     web.get()
@@ -104,7 +105,12 @@ class ErrorsIT {
         .expectStatus()
         .isNotFound()
         .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("No such path. The api's paths are listed in /api/openapi.json.")
+        .jsonPath("$.instance")
+        .isEqualTo("/api/v3/breeds");
   }
 
   /** The api cannot publish badge MACs (credentials at the badge API): it cannot read them. */
