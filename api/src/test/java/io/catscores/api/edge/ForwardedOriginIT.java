@@ -68,6 +68,37 @@ class ForwardedOriginIT {
     }
   }
 
+  /**
+   * The OpenAPI document names the api where the proxy serves it, and Swagger UI's redirect keeps
+   * the prefix (its page finds the document relative to itself).
+   */
+  @Test
+  void theOpenApiDocumentAndSwaggerUiFollowThePrefix() {
+    web.get()
+        .uri("/api/openapi.json")
+        .header("X-Forwarded-For", "198.51.100.40")
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "cats.example.org")
+        .header("X-Forwarded-Prefix", "/catscores")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.servers[0].url")
+        .isEqualTo("https://cats.example.org/catscores");
+    web.get()
+        .uri("/api/swagger")
+        .header("X-Forwarded-For", "198.51.100.41")
+        .header("X-Forwarded-Prefix", "/catscores")
+        .exchange()
+        .expectStatus()
+        .isFound()
+        .expectHeader()
+        .location("/catscores/api/swagger-ui/index.html")
+        .expectBody()
+        .isEmpty();
+  }
+
   private String linkFor(String client, String... headers) {
     var request = web.get().uri(PAGE).header("X-Forwarded-For", client);
     for (int i = 0; i < headers.length; i += 2) {

@@ -16,15 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Documents what every operation can answer besides 200: problem+json errors on v2, the old
  * {"message"} body on v1; every operation is public (no security). The document must pass
  * openapi-generator's and Redocly's validators with 0 errors and generate a working client
  * (clients/openapi-check, run by CI).
+ *
+ * <p>Only OpenApiDocumentIT imports it, with springdoc: the api serves the document that test
+ * makes, and loads neither. Not a {@code @Configuration}, so no other test context scans it in.
  */
-@Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
   private static final String PROBLEM = "Problem";

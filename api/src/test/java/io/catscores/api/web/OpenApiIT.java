@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.catscores.api.ApiIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The OpenAPI document is generated from the code and lists every endpoint and parameter. */
+/**
+ * The OpenAPI document the api serves (made from the code at build time, OpenApiDocumentIT) lists
+ * every endpoint and parameter; Swagger UI shows it.
+ */
 @ApiIT
 class OpenApiIT {
 
   @Autowired WebTestClient web;
+  @LocalServerPort int port;
 
   @Test
   void specListsEveryEndpointParameterAndError() {
@@ -70,9 +76,55 @@ class OpenApiIT {
         .isEmpty();
   }
 
+  /** The document names the api as this client reached it (ForwardedOriginIT: behind a proxy). */
+  @Test
+  void theDocumentNamesTheApiAsTheClientReachedIt() {
+    web.get()
+        .uri("/api/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_JSON)
+        .expectBody()
+        .jsonPath("$.servers[0].url")
+        .isEqualTo("http://localhost:" + port)
+        .jsonPath("$.info.title")
+        .isEqualTo("catscores api");
+  }
+
+  /** Swagger UI: the webjar's page and scripts, with our initializer pointing at our document. */
   @Test
   void swaggerUiIsServed() {
-    web.get().uri("/api/swagger").exchange().expectStatus().is3xxRedirection();
-    web.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+    web.get()
+        .uri("/api/swagger")
+        .exchange()
+        .expectStatus()
+        .isFound()
+        .expectHeader()
+        .location("/api/swagger-ui/index.html")
+        .expectBody()
+        .isEmpty();
+    web.get()
+        .uri("/api/swagger-ui/index.html")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(page -> assertThat(page).contains("swagger-initializer.js"));
+    web.get()
+        .uri("/api/swagger-ui/swagger-initializer.js")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(script -> assertThat(script).contains("\"../openapi.json\""));
+    web.get()
+        .uri("/api/swagger-ui/index.css")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .returnResult();
   }
 }
