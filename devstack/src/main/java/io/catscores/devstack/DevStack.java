@@ -141,13 +141,18 @@ public final class DevStack {
 
   private void startSyncronizer(Path root, Map<String, String> env) throws Exception {
     AppProcess syncronizer =
-        AppProcess.start("syncronizer", root.resolve("syncronizer/target/syncronizer.jar"), env);
+        AppProcess.start(
+            "syncronizer",
+            root.resolve("syncronizer/target/syncronizer.jar"),
+            AppProcess.SYNCRONIZER_HEAP,
+            env);
     apps.add(syncronizer);
     awaitHealthy(syncronizer, "http://localhost:8001/healthz", Duration.ofMinutes(3));
   }
 
   private void startApi(Path root, Map<String, String> env) throws Exception {
-    AppProcess api = AppProcess.start("api", root.resolve("api/target/api.jar"), env);
+    AppProcess api =
+        AppProcess.start("api", root.resolve("api/target/api.jar"), AppProcess.API_HEAP, env);
     apps.add(api);
     awaitHealthy(api, "http://localhost:8000/healthz", Duration.ofMinutes(2));
   }
