@@ -5,8 +5,11 @@ import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -35,14 +38,14 @@ class DocsRoutes {
             + "/";
     ClassPathResource initializer = new ClassPathResource("docs/swagger-initializer.js");
     return RouterFunctions.route()
-        .GET(
-            "/api/openapi.json",
+        .route(
+            read("/api/openapi.json"),
             request ->
                 ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(document.answer(request.exchange().getRequest())))
-        .GET(
-            "/api/swagger",
+        .route(
+            read("/api/swagger"),
             request ->
                 ServerResponse.status(HttpStatus.FOUND)
                     .location(
@@ -51,10 +54,16 @@ class DocsRoutes {
                                 + UI
                                 + "index.html"))
                     .build())
-        .GET(
-            UI + "swagger-initializer.js",
+        .route(
+            read(UI + "swagger-initializer.js"),
             request -> ServerResponse.ok().contentType(JAVASCRIPT).bodyValue(initializer))
         .build()
         .and(RouterFunctions.resources(UI + "**", new ClassPathResource(webjar)));
+  }
+
+  /** GET, and HEAD as springdoc's endpoints answered it (the server leaves out the body). */
+  private static RequestPredicate read(String path) {
+    return RequestPredicates.path(path)
+        .and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD));
   }
 }

@@ -93,6 +93,30 @@ class OpenApiIT {
         .isEqualTo("catscores api");
   }
 
+  /** HEAD as springdoc answered it: a link checker or a probe may send one. */
+  @Test
+  void headIsAnsweredLikeGet() {
+    web.head()
+        .uri("/api/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_JSON)
+        .expectBody()
+        .isEmpty();
+    web.head().uri("/api/swagger").exchange().expectStatus().isFound().expectBody().isEmpty();
+    web.head()
+        .uri("/api/swagger-ui/swagger-initializer.js")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType("text/javascript")
+        .expectBody()
+        .isEmpty();
+  }
+
   /** Swagger UI: the webjar's page and scripts, with our initializer pointing at our document. */
   @Test
   void swaggerUiIsServed() {
