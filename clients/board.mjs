@@ -1,10 +1,8 @@
 // Drives Debian's chromium (headless) through playwright-core: see clients/board-check.
-import { createRequire } from 'node:module';
+import { launch } from './chromium.mjs';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const [api, screenshot] = process.argv.slice(2);
 const fail = (why) => { console.error('board check FAILED: ' + why); process.exit(1); };
 
@@ -20,9 +18,7 @@ function publish(message) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const problems = [];

@@ -1,20 +1,16 @@
 // Swagger UI in a real browser (Debian's chromium through playwright-core, see clients/board-check):
 // /api/swagger must show every operation of the api's OpenAPI document, without a script error.
-import { createRequire } from 'node:module';
+import { launch } from './chromium.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const [api, screenshot] = process.argv.slice(2);
 const fail = (why) => { console.error('Swagger UI check FAILED: ' + why); process.exit(1); };
 
-const document = await (await fetch(`${api}/api/openapi.json`)).json();
+const spec = await (await fetch(`${api}/api/openapi.json`)).json();
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const operations = Object.values(document.paths)
+const operations = Object.values(spec.paths)
   .reduce((n, item) => n + methods.filter((m) => item[m]).length, 0);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
   const problems = [];
