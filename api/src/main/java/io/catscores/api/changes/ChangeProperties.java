@@ -1,9 +1,9 @@
 package io.catscores.api.changes;
 
-import jakarta.validation.constraints.NotNull;
+import static io.catscores.common.Setting.required;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The api's LISTEN connection for data changes (doc/architecture.md, "Live data").
@@ -16,11 +16,18 @@ import org.springframework.validation.annotation.Validated;
  *     network partition otherwise looks like "no changes")
  * @param pollInterval without listening, how often the live leaderboards re-read
  */
-@Validated
 @ConfigurationProperties("api.changes")
 public record ChangeProperties(
     boolean listen,
-    @NotNull Duration minBackoff,
-    @NotNull Duration maxBackoff,
-    @NotNull Duration keepAlive,
-    @NotNull Duration pollInterval) {}
+    Duration minBackoff,
+    Duration maxBackoff,
+    Duration keepAlive,
+    Duration pollInterval) {
+
+  public ChangeProperties {
+    required("api.changes.min-backoff", minBackoff);
+    required("api.changes.max-backoff", maxBackoff);
+    required("api.changes.keep-alive", keepAlive);
+    required("api.changes.poll-interval", pollInterval);
+  }
+}

@@ -1,10 +1,10 @@
 package io.catscores.api.edge;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import static io.catscores.common.Setting.atLeast;
+import static io.catscores.common.Setting.required;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How long the api may answer from memory; 0 turns caching off for that kind of data.
@@ -17,11 +17,19 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshWait how long the request that reads a stale answer again waits for the new one
  *     before it gets the previous one (the read goes on and stores its answer for the next ones)
  */
-@Validated
 @ConfigurationProperties("api.cache")
 public record ApiCacheProperties(
-    @NotNull Duration catalogueTtl,
-    @NotNull Duration scoresTtl,
-    @NotNull Duration unheardTtl,
-    @Min(0) long maxBytes,
-    @NotNull Duration refreshWait) {}
+    Duration catalogueTtl,
+    Duration scoresTtl,
+    Duration unheardTtl,
+    long maxBytes,
+    Duration refreshWait) {
+
+  public ApiCacheProperties {
+    required("API_CACHE_CATALOGUE_TTL", catalogueTtl);
+    required("API_CACHE_SCORES_TTL", scoresTtl);
+    required("API_CACHE_UNHEARD_TTL", unheardTtl);
+    atLeast("api.cache.max-bytes", maxBytes, 0);
+    required("API_CACHE_REFRESH_WAIT", refreshWait);
+  }
+}

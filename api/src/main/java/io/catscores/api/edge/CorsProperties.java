@@ -1,9 +1,9 @@
 package io.catscores.api.edge;
 
-import jakarta.validation.constraints.NotNull;
+import static io.catscores.common.Setting.required;
+
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Browsers on other sites may read the api (GET and HEAD only).
@@ -11,6 +11,10 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins {@code API_CORS_ALLOWED_ORIGINS}: {@code *} (any site) or a comma-separated
  *     list of origins such as {@code https://board.example.org}
  */
-@Validated
 @ConfigurationProperties("api.cors")
-record CorsProperties(@NotNull List<String> allowedOrigins) {}
+record CorsProperties(List<String> allowedOrigins) {
+
+  CorsProperties {
+    required("API_CORS_ALLOWED_ORIGINS", allowedOrigins);
+  }
+}

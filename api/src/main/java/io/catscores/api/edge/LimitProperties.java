@@ -1,11 +1,11 @@
 package io.catscores.api.edge;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import static io.catscores.common.Setting.atLeast;
+import static io.catscores.common.Setting.required;
+
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * What keeps one ill-behaved client from hurting the others (MissLimiter).
@@ -23,18 +23,20 @@ import org.springframework.validation.annotation.Validated;
  *     a client that ignores Retry-After cannot spin on cheap refusals and take the CPU others need
  *     (bench/abuse.sh measured 65 % of the well-behaved throughput without it)
  */
-@Validated
 @ConfigurationProperties("api.limit")
 record LimitProperties(
-    @Min(0) double cacheMissesPerSecond,
-    @Min(1) int cacheMissBurst,
-    @NotNull List<String> trustedProxies,
-    @Min(0) int maxInFlight,
-    @NotNull Duration refusalDelay) {
+    double cacheMissesPerSecond,
+    int cacheMissBurst,
+    List<String> trustedProxies,
+    int maxInFlight,
+    Duration refusalDelay) {
 
   LimitProperties {
-    if (trustedProxies != null) {
-      TrustedProxies.of(trustedProxies); // an entry that is no address or network stops start-up
-    }
+    atLeast("API_LIMIT_MISSES_PER_SECOND", cacheMissesPerSecond, 0);
+    atLeast("API_LIMIT_MISS_BURST", cacheMissBurst, 1);
+    required("API_TRUSTED_PROXIES", trustedProxies);
+    TrustedProxies.of(trustedProxies); // an entry that is no address or network stops start-up
+    atLeast("API_MAX_IN_FLIGHT", maxInFlight, 0);
+    required("API_LIMIT_REFUSAL_DELAY", refusalDelay);
   }
 }

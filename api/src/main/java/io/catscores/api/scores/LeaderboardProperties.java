@@ -1,8 +1,8 @@
 package io.catscores.api.scores;
 
-import jakarta.validation.constraints.Min;
+import static io.catscores.common.Setting.atLeast;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How leaderboards are paged.
@@ -12,6 +12,10 @@ import org.springframework.validation.annotation.Validated;
  *     every row before it (~1 µs each: seconds at the middle of 2.5 M scores, doc/benchmarks.md,
  *     "Deep pages"), so its cost would grow with the table; 10 000 is where search APIs stop too
  */
-@Validated
 @ConfigurationProperties("api.leaderboard")
-record LeaderboardProperties(@Min(1) long pageReach) {}
+record LeaderboardProperties(long pageReach) {
+
+  LeaderboardProperties {
+    atLeast("API_LEADERBOARD_PAGE_REACH", pageReach, 1);
+  }
+}
