@@ -1,5 +1,6 @@
 package io.catscores.api.docs;
 
+import io.catscores.api.edge.ForwardedOrigin;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,7 @@ class DocsRoutes {
                 ServerResponse.status(HttpStatus.FOUND)
                     .location(
                         URI.create(
-                            OpenApiDocument.prefix(request.exchange().getRequest())
+                            ForwardedOrigin.prefixOf(request.exchange().getRequest())
                                 + UI
                                 + "index.html"))
                     .build())

@@ -1,5 +1,6 @@
 package io.catscores.api.docs;
 
+import io.catscores.api.edge.ForwardedOrigin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,16 +56,9 @@ final class OpenApiDocument {
   }
 
   /** Scheme, authority and path prefix of the api as the client reached it. */
-  static String server(ServerHttpRequest request) {
+  private static String server(ServerHttpRequest request) {
     URI uri = request.getURI();
-    return uri.getScheme() + "://" + uri.getRawAuthority() + prefix(request);
-  }
-
-  /** The proxy's path prefix, or "": the request's URI carries it, its path does not. */
-  static String prefix(ServerHttpRequest request) {
-    String raw = request.getURI().getRawPath() == null ? "" : request.getURI().getRawPath();
-    String path = request.getPath().value();
-    return raw.endsWith(path) ? raw.substring(0, raw.length() - path.length()) : "";
+    return uri.getScheme() + "://" + uri.getRawAuthority() + ForwardedOrigin.prefixOf(request);
   }
 
   private static byte[] bytes(InputStream in) {

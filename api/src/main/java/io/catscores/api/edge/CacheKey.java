@@ -26,8 +26,6 @@ final class CacheKey {
       return null;
     }
     URI uri = request.getURI();
-    String raw = uri.getRawPath(); // a trusted proxy's X-Forwarded-Prefix, then the path
-    String prefix = raw.endsWith(path) ? raw.substring(0, raw.length() - path.length()) : raw;
     return path
         + "?"
         + uri.getRawQuery()
@@ -35,6 +33,6 @@ final class CacheKey {
         + uri.getScheme()
         + "://"
         + uri.getRawAuthority()
-        + prefix;
+        + ForwardedOrigin.prefixOf(request);
   }
 }
