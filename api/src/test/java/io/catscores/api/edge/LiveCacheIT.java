@@ -78,7 +78,7 @@ class LiveCacheIT {
                                 .returnResult()
                                 .getResponseBody())
                         .contains(text)
-                    && meters.get("api.limit.in.flight").gauge().value() == 0);
+                    && nothingInFlight());
   }
 
   /**
@@ -91,8 +91,13 @@ class LiveCacheIT {
     await("the previous request's permit given back")
         .atMost(Duration.ofSeconds(3))
         .pollInterval(Duration.ofMillis(5))
-        .until(() -> meters.get("api.limit.in.flight").gauge().value() == 0);
+        .until(this::nothingInFlight);
     return OkBody.of(client, uri);
+  }
+
+  /** Every request past the cache gave its permit back. */
+  private boolean nothingInFlight() {
+    return meters.get("api.limit.in.flight").gauge().value() == 0;
   }
 
   private double hits() {
